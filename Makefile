@@ -1,0 +1,32 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+# Both create .venv from this project's own files when it is missing.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE ?= samples/riverside-high.flexday
+OUT ?= out
+
+.PHONY: run test lint venv clean
+
+$(BIN)/flexday: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/flexday
+
+venv: $(BIN)/flexday
+
+run: venv
+	$(BIN)/flexday run $(SAMPLE) --out $(OUT)
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+lint: venv
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
+
+clean:
+	rm -rf $(VENV) $(OUT)
