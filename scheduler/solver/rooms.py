@@ -1,0 +1,133 @@
+"""The second, exact step: give every placed meeting a room.
+
+With times fixed this is small: one boolean per meeting and candidate room, one room per meeting,
+at most one meeting per room and slot, and the penalty of soft room availability as objective.
+When no assignment exists, ``hall_violation`` finds the set of rooms that is short in some slot so
+the timetable step can be re-solved with that extra room-capacity cut.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from scheduler.model import Availability
+from scheduler.solver.compile import Problem
+
+
+@dataclass(frozen=True)
+class RoomResult:
+    rooms: dict[int, int] | None
+    """Meeting -> room index, or None when no assignment exists."""
+    penalty: int = 0
+    shortage: frozenset[int] | None = None
+    """A set of rooms too small for the meetings that need them in some slot."""
+
+
+def soft_room_rules(problem: Problem) -> list[tuple[int, frozenset[int], int]]:
+    """(room index, slots, weight) of each active soft availability rule for a room."""
+    index = {r: k for k, r in enumerate(problem.room_ids)}
+    return [
+        (index[c.target.id], problem.grid.slots_of(c.slots), c.weight)
+        for c in problem.data.constraints
+        if isinstance(c, Availability) and c.active and not c.hard and c.target.kind == "room"
+    ]
+
+
+def assign_rooms(
+    problem: Problem,
+    starts: dict[int, int],
+    *,
+    time_limit_s: float = 30.0,
+    seed: int = 0,
+    workers: int = 1,
+    previous: dict[int, int] | None = None,
+) -> RoomResult:
+    model = cp_model.CpModel()
+    choose: dict[int, dict[int, cp_model.IntVar]] = {}
+    per_room_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    for m, t in starts.items():
+        meeting = problem.meetings[m]
+        if not meeting.rooms:
+            continue
+        span = meeting.covers(t)
+        options = {}
+        for k in meeting.rooms:
+            if problem.room_unavailable[k].intersection(span):
+                continue
+            var = model.new_bool_var(f"m{m}r{k}")
+            options[k] = var
+            for s in span:
+                per_room_slot[(k, s)].append(var)
+        if not options:
+            return RoomResult(None, shortage=frozenset(meeting.rooms))
+        model.add_exactly_one(options.values())
+        choose[m] = options
+    for lits in per_room_slot.values():
+        if len(lits) > 1:
+            model.add_at_most_one(lits)
+    terms = []
+    for k, slots, weight in soft_room_rules(problem):
+        for (room, s), lits in per_room_slot.items():
+            if room == k and s in slots:
+                terms.extend(weight * v for v in lits)
+    if terms:
+        model.minimize(sum(terms))
+    if previous:
+        for m, options in choose.items():
+            if m in previous and previous[m] in options:
+                model.add_hint(options[previous[m]], True)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(1.0, time_limit_s)
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = max(1, workers)
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return RoomResult(None, shortage=hall_violation(problem, starts))
+    rooms = {
+        m: next(k for k, v in options.items() if solver.boolean_value(v))
+        for m, options in choose.items()
+    }
+    penalty = round(solver.objective_value) if terms else 0
+    return RoomResult(rooms, penalty=penalty)
+
+
+def hall_violation(problem: Problem, starts: dict[int, int]) -> frozenset[int] | None:
+    """In the first slot where meetings cannot all get distinct open rooms, the rooms reachable
+    from an unmatched meeting: fewer than the meetings that can only use them (Hall's theorem).
+    Rooms closed in that slot are added to the set: they widen it without adding capacity."""
+    at: dict[int, list[int]] = defaultdict(list)
+    for m, t in starts.items():
+        if problem.meetings[m].rooms:
+            for s in problem.meetings[m].covers(t):
+                at[s].append(m)
+    for s in sorted(at):
+        options = {
+            m: [k for k in problem.meetings[m].rooms if s not in problem.room_unavailable[k]]
+            for m in at[s]
+        }
+        owner: dict[int, int] = {}
+        for m in at[s]:
+            seen: set[int] = set()
+            if not _augment(m, options, owner, seen):
+                closed = {
+                    k
+                    for other in at[s]
+                    for k in problem.meetings[other].rooms
+                    if s in problem.room_unavailable[k]
+                }
+                return frozenset(seen | closed | set(problem.meetings[m].rooms))
+    return None
+
+
+def _augment(m: int, options, owner: dict[int, int], seen: set[int]) -> bool:
+    for k in options[m]:
+        if k in seen:
+            continue
+        seen.add(k)
+        if k not in owner or _augment(owner[k], options, owner, seen):
+            owner[k] = m
+            return True
+    return False

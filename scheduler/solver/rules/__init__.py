@@ -1,0 +1,35 @@
+"""One module per school rule. Each states the rule in CP-SAT and returns soft penalty terms.
+
+Rule names are the constraint kinds of ``scheduler.model.constraints`` plus the built-in hard rules
+(``teacher_conflict``, ``group_conflict``, ``student_conflict``, ``room_capacity``); the checker
+and every report use the same names.
+"""
+
+from __future__ import annotations
+
+from scheduler.solver.rules import (
+    availability,
+    forbidden_times,
+    max_gaps_per_day,
+    max_per_day,
+    max_per_week,
+    min_days_between,
+    no_overlap,
+    preferred_times,
+    room_capacity,
+)
+from scheduler.solver.rules.base import Build, Penalty
+
+RULES = (
+    no_overlap,
+    room_capacity,
+    availability,
+    max_per_day,
+    max_per_week,
+    min_days_between,
+    preferred_times,
+    forbidden_times,
+    max_gaps_per_day,
+)
+
+__all__ = ["RULES", "Build", "Penalty"]
