@@ -139,8 +139,8 @@ def _rooms(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
     by_room: dict[str, list[Seat]] = defaultdict(list)
     for seat in occ.seats:
         a = seat.activity
-        if not a.needs_room:
-            continue
+        if not a.needs_room or not data.rooms:
+            continue  # a school without rooms (as many FET files) does not model them
         if seat.room is None:
             yield _v(
                 "room_suitability",

@@ -143,7 +143,7 @@ def compile_problem(data: SchoolData) -> Problem:
             own.append(m)
             if not starts:
                 empty.append(_why_empty(data, activity, number, pin is not None))
-            if activity.needs_room and not meeting_rooms:
+            if activity.needs_room and data.rooms and not meeting_rooms:
                 empty.append(f'activity "{activity.id}": no room fits it')
         activity_meetings[activity.id] = tuple(own)
         for t in activity.teachers:
@@ -222,7 +222,7 @@ def _starts(grid: TimeGrid, duration: int, blocked: set[int], allowed) -> tuple[
 
 
 def _candidate_rooms(data: SchoolData, activity: Activity, room_index) -> tuple[int, ...]:
-    if not activity.needs_room:
+    if not activity.needs_room or not data.rooms:
         return ()
     size = data.attendance(activity)
     return tuple(

@@ -1,0 +1,177 @@
+"""The ``flexday`` command: thin wrappers over the same functions the app uses.
+
+Exit codes: 0 success, 1 no timetable (infeasible, none found, or hard violations), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from scheduler import __version__
+from scheduler.io.errors import FileFormatError
+from scheduler.model import InvalidSchoolError, Project
+
+EXIT_OK, EXIT_NO_TIMETABLE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadInput(Exception):
+    """A problem with what the user gave us; printed as it is, exit code 2."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (BadInput, FileFormatError, InvalidSchoolError) as exc:
+        print(f"flexday: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("\nflexday: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flexday", description="Design, solve, check and export school timetables."
+    )
+    parser.add_argument("--version", action="version", version=f"flexday {__version__}")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    p = sub.add_parser("solve", help="solve a scenario's timetable")
+    _project_args(p)
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--workers", type=int, default=None, help="CP-SAT workers (default: all cores)")
+    p.add_argument("--save", action="store_true", help="store the timetable in the project file")
+    p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="export the timetable to Excel")
+    p.add_argument("--report", type=Path, metavar="OUT.json", help="write a JSON report")
+    p.set_defaults(run=_solve)
+
+    p = sub.add_parser("check", help="score the stored timetable with the independent checker")
+    _project_args(p)
+    p.add_argument("--report", type=Path, metavar="OUT.json")
+    p.set_defaults(run=_check)
+
+    p = sub.add_parser("export", help="export the stored timetable to Excel")
+    _project_args(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
+    p.set_defaults(run=_export)
+
+    p = sub.add_parser("run", help="solve a sample school and write its timetable to Excel")
+    p.add_argument("project", type=Path)
+    p.add_argument("--out", type=Path, default=Path("out"), help="folder for the results")
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    p.set_defaults(run=_run)
+    return parser
+
+
+def _project_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("project", type=Path, help="a .flexday project file")
+    p.add_argument("--scenario", default=None, help="scenario name (default: the active one)")
+
+
+def _load(args) -> tuple[Project, str]:
+    from scheduler.io.project_file import load_project
+
+    project = load_project(args.project)
+    try:
+        scenario = project.scenario(args.scenario)
+    except KeyError as exc:
+        raise BadInput(f"{args.project.name}: {exc.args[0]}") from None
+    return project, scenario.name
+
+
+def _solve(args) -> int:
+    from scheduler.cli_solve import run_solve
+
+    project, name = _load(args)
+    return run_solve(
+        project,
+        name,
+        path=args.project,
+        time_limit=args.time_limit,
+        seed=args.seed,
+        workers=args.workers,
+        save=args.save,
+        xlsx=args.xlsx,
+        report=args.report,
+    )
+
+
+def _check(args) -> int:
+    from scheduler.solver.check import check
+
+    project, name = _load(args)
+    scenario = project.scenario(name)
+    if scenario.solution is None:
+        print(
+            f"scenario {name!r} has no timetable yet: run `flexday solve --save` first",
+            file=sys.stderr,
+        )
+        return EXIT_NO_TIMETABLE
+    report = check(scenario.data, scenario.solution)
+    print(
+        f"{report.placed}/{report.meetings} meetings placed, "
+        f"{report.hard_violations} hard violation(s), soft penalty {report.soft_penalty}"
+    )
+    for v in report.violations:
+        kind = "HARD" if v.hard else f"soft {v.penalty:>4}"
+        print(f"  [{kind}] {v.rule}: {v.message}")
+    if args.report:
+        _write_json(args.report, {"scenario": name, **report.to_dict()})
+    return EXIT_OK if report.hard_violations == 0 else EXIT_NO_TIMETABLE
+
+
+def _export(args) -> int:
+    from scheduler.io.xlsx import export_timetable
+
+    project, name = _load(args)
+    scenario = project.scenario(name)
+    if scenario.solution is None:
+        print(
+            f"scenario {name!r} has no timetable yet: run `flexday solve --save` first",
+            file=sys.stderr,
+        )
+        return EXIT_NO_TIMETABLE
+    out = export_timetable(scenario.data, scenario.solution, args.output, scenario=name)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _run(args) -> int:
+    from scheduler.cli_solve import run_solve
+    from scheduler.io.project_file import load_project
+
+    project = load_project(args.project)
+    name = project.scenario().name
+    args.out.mkdir(parents=True, exist_ok=True)
+    stem = args.project.stem
+    xlsx = args.out / f"{stem}.xlsx"
+    report = args.out / f"{stem}-report.json"
+    code = run_solve(
+        project,
+        name,
+        path=args.project,
+        time_limit=args.time_limit,
+        seed=0,
+        workers=None,
+        save=False,
+        xlsx=xlsx,
+        report=report,
+    )
+    if code == EXIT_OK:
+        print(f"\nTimetable workbook: {xlsx.resolve()}\nReport: {report.resolve()}")
+    return code
+
+
+def _write_json(path: Path, doc: dict) -> None:
+    from scheduler.io.atomic import write_bytes
+
+    try:
+        write_bytes(path, (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode())
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write the report ({exc.strerror or exc})") from None

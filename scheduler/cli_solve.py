@@ -1,0 +1,138 @@
+"""``flexday solve``: run the solver with a live progress line, then check, report and export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from scheduler.model import Project
+from scheduler.solver.check import check
+from scheduler.solver.progress import Progress
+from scheduler.solver.solve import SolveOptions, SolveResult, solve
+
+
+class ProgressLine:
+    """One line on the terminal, redrawn in place; silent when output is not a terminal."""
+
+    def __init__(self, stream=sys.stderr) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self.shown = False
+
+    def __call__(self, p: Progress) -> None:
+        if not self.live:
+            return
+        penalty = "—" if p.objective is None else f"{p.objective:g}"
+        bound = "—" if p.best_bound is None else f"{p.best_bound:g}"
+        gap = "" if p.gap is None else f"  gap {p.gap:.0%}"
+        line = (
+            f"  solving {p.elapsed_s:6.1f} s  timetables {p.solutions:3d}  "
+            f"penalty {penalty}  bound {bound}{gap}"
+        )
+        self.stream.write("\r" + line.ljust(78))
+        self.stream.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run_solve(
+    project: Project,
+    name: str,
+    *,
+    path: Path,
+    time_limit: float,
+    seed: int,
+    workers: int | None,
+    save: bool,
+    xlsx: Path | None,
+    report: Path | None,
+) -> int:
+    scenario = project.scenario(name)
+    data = scenario.data
+    line = ProgressLine()
+    print(
+        f"Solving {data.name!r}, scenario {name!r}: {len(data.activities)} activities, "
+        f"{sum(len(a.meetings) for a in data.activities)} meetings, limit {time_limit:g} s"
+    )
+    options = SolveOptions(time_limit_s=time_limit, seed=seed, workers=workers)
+    try:
+        result = solve(data, options, progress=line)
+    finally:
+        line.done()
+    checked = check(data, result.solution) if result.solution is not None else None
+    _print_summary(result, checked)
+    if report is not None:
+        _write_report(report, name, result, checked, options)
+    if result.solution is None:
+        return 1
+    if save:
+        from scheduler.io.project_file import save_project
+
+        save_project(
+            project.replace_scenario(scenario.model_copy(update={"solution": result.solution})),
+            path,
+        )
+        print(f"saved the timetable into {path}")
+    if xlsx is not None:
+        from scheduler.io.xlsx import export_timetable
+
+        export_timetable(data, result.solution, xlsx, scenario=name)
+        print(f"wrote {xlsx}")
+    return 0 if checked is not None and checked.hard_violations == 0 else 1
+
+
+def _print_summary(result: SolveResult, checked) -> None:
+    print(f"status: {result.status}  ({result.wall_s:.1f} s)")
+    for reason in result.reasons:
+        print(f"  {reason}")
+    if checked is None:
+        return
+    print(
+        f"placed {checked.placed}/{checked.meetings} meetings; hard violations "
+        f"{checked.hard_violations}; soft penalty {checked.soft_penalty}"
+        + (f" (solver bound {result.best_bound:g})" if result.best_bound is not None else "")
+    )
+    for rule, (count, penalty) in checked.by_rule(hard=False).items():
+        print(f"  {rule:<18} {count:>4} violation(s)  penalty {penalty}")
+    for rule, (count, _) in checked.by_rule(hard=True).items():
+        print(f"  HARD {rule:<13} {count:>4}")
+
+
+def _write_report(path: Path, name: str, result: SolveResult, checked, options) -> None:
+    from scheduler.io.atomic import write_bytes
+
+    doc = {
+        "scenario": name,
+        "status": result.status,
+        "hard_violations": checked.hard_violations if checked else None,
+        "soft_penalty": checked.soft_penalty if checked else None,
+        "solver_objective": result.objective,
+        "best_bound": result.best_bound,
+        "time_to_first_solution_s": _round(result.time_to_first_solution_s),
+        "wall_s": _round(result.wall_s),
+        "activities": result.activities,
+        "meetings": result.meetings,
+        "meetings_placed": result.placed,
+        "activities_placed": len({p.activity for p in result.solution.placements})
+        if result.solution
+        else 0,
+        "reasons": list(result.reasons),
+        "soft_by_rule": checked.to_dict()["soft_by_rule"] if checked else {},
+        "hard_by_rule": checked.to_dict()["hard_by_rule"] if checked else {},
+        "model": result.model_size,
+        "options": {
+            "time_limit_s": options.time_limit_s,
+            "seed": options.seed,
+            "workers": options.workers,
+        },
+    }
+    write_bytes(path, (json.dumps(doc, indent=2) + "\n").encode())
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
