@@ -10,12 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from scheduler.model import Activity, SchoolData, SlotRef, Solution, Target
-
-if TYPE_CHECKING:
-    from scheduler.solver.check import Violation
+from scheduler.solver.violation import Violation
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ def test_lessons_needing_a_lab_never_outnumber_the_labs():
     b = lesson("B", teacher="T2", group="G2", room_types=("lab",))
     result, _ = solved(school(a, b, slots=1, rooms=LABS))
     assert result.status == "infeasible"
-    result, report = solved(school(a, b, slots=2, rooms=LABS))
+    result, _ = solved(school(a, b, slots=2, rooms=LABS))
     assert {p.room for p in result.solution.placements} == {"LAB"}
 
 
