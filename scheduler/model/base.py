@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -15,3 +16,17 @@ class Frozen(BaseModel):
     scenario cloning and solver input simple and safe to share."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """Like pydantic's, but an edit is validated and starts with fresh look-ups.
+
+        Pydantic's own copy skips validation (so a list or a negative count could slip in and break
+        equality with the same value loaded from a file) and copies cached look-ups such as
+        ``SchoolData.teacher_by_id``, which would then describe the data *before* the edit.
+        Nested values are not re-validated, so an edit costs little even on a large school.
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        values = {name: getattr(self, name) for name in type(self).model_fields}
+        values.update(update)
+        return type(self).model_validate(values)

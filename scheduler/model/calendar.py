@@ -6,11 +6,36 @@ from datetime import time
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import Field, PlainSerializer, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, model_validator
 
 from scheduler.model.base import Frozen, Id
 
-ClockTime = Annotated[time, PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str)]
+
+def _not_a_number(value: object) -> object:
+    """Pydantic would read a number as seconds after midnight (in UTC); in a file it is a slip."""
+    if isinstance(value, int | float):
+        raise ValueError("expected a clock time such as '08:30'")
+    return value
+
+
+def _no_time_zone(value: time) -> time:
+    """Slots are wall-clock times of the school; an aware time cannot even be ordered against
+    a naive one."""
+    if value.tzinfo is not None:
+        raise ValueError("a clock time has no time zone")
+    return value
+
+
+def _clock_out(t: time) -> str:
+    return t.strftime("%H:%M") if not (t.second or t.microsecond) else t.isoformat()
+
+
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_not_a_number),
+    AfterValidator(_no_time_zone),
+    PlainSerializer(_clock_out, return_type=str),
+]
 
 SlotKind = Literal["teaching", "break", "lunch"]
 
@@ -117,6 +142,23 @@ class Calendar(Frozen):
     @property
     def teaching_slot_count(self) -> int:
         return sum(1 for day in self.days for slot in day.slots if slot.teaching)
+
+    def teaching_days(self) -> tuple[int, ...]:
+        """Indexes of the days with at least one teaching slot: the days a lesson can use."""
+        return tuple(d for d, day in enumerate(self.days) if any(s.teaching for s in day.slots))
+
+    def teaching_run_from(self, ref: SlotRef) -> int:
+        """How many teaching slots follow each other from ``ref`` on: the longest meeting that
+        can start there (0 for a break, lunch or unknown slot)."""
+        pos = self.position(ref)
+        if pos is None:
+            return 0
+        run = 0
+        for slot in self.days[pos[0]].slots[pos[1] :]:
+            if not slot.teaching:
+                break
+            run += 1
+        return run
 
     def longest_teaching_run(self) -> int:
         """The most consecutive teaching slots in any day: the longest lesson that can fit."""

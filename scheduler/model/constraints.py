@@ -98,7 +98,12 @@ class MaxGapsPerDay(_Rule):
 
 
 Constraint = Annotated[
-    Availability | MaxPerDay | MaxPerWeek | MinDaysBetween | PreferredTimes | ForbiddenTimes
+    Availability
+    | MaxPerDay
+    | MaxPerWeek
+    | MinDaysBetween
+    | PreferredTimes
+    | ForbiddenTimes
     | MaxGapsPerDay,
     Field(discriminator="kind"),
 ]

@@ -10,6 +10,8 @@ from scheduler.model.solution import Solution
 
 
 class Scenario(Frozen):
+    """One version of the school and its timetable, e.g. 'Main' and 'Try 4-day week'."""
+
     name: Id
     data: SchoolData
     solution: Solution | None = None
@@ -17,6 +19,8 @@ class Scenario(Frozen):
 
 
 class Project(Frozen):
+    """Everything one ``.flexday`` file holds; scenario names double as their ids."""
+
     scenarios: tuple[Scenario, ...] = Field(min_length=1)
     active: str | None = Field(None, description="Name of the scenario shown when opened.")
 
@@ -46,7 +50,10 @@ class Project(Frozen):
         raise KeyError(f"no scenario named {wanted!r}; the project has {known}")
 
     def replace_scenario(self, scenario: Scenario, *, name: str | None = None) -> Project:
-        """A project where the scenario called ``name`` (default: the new one's name) is replaced."""
+        """A project where the scenario called ``name`` (default: the new one's name) is replaced.
+
+        The active scenario follows a rename, so replacing never leaves ``active`` dangling.
+        """
         old = name if name is not None else scenario.name
         self.scenario(old)
         scenarios = tuple(scenario if s.name == old else s for s in self.scenarios)
@@ -54,9 +61,15 @@ class Project(Frozen):
         return Project(scenarios=scenarios, active=active)
 
     def clone_scenario(self, name: str, new_name: str) -> Project:
-        """Add an independent copy. Values are immutable, so the copy shares them safely."""
+        """Add an independent copy to try a change without touching the original.
+
+        Values are immutable, so the copy shares the school data instead of duplicating it: cloning
+        is cheap, and an edit to either scenario builds new values that the other never sees.
+        """
         source = self.scenario(name)
-        if any(s.name == new_name for s in self.scenarios):
-            raise ValueError(f"a scenario named {new_name!r} already exists")
-        clone = source.model_copy(update={"name": new_name})
+        clone = Scenario(
+            name=new_name, data=source.data, solution=source.solution, notes=source.notes
+        )
+        if any(s.name == clone.name for s in self.scenarios):
+            raise ValueError(f"a scenario named {clone.name!r} already exists")
         return Project(scenarios=(*self.scenarios, clone), active=self.active)

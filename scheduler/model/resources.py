@@ -13,7 +13,9 @@ class Teacher(Frozen):
     name: str = ""
     subjects: tuple[Id, ...] = Field((), description="Subjects the teacher is qualified to teach.")
     unavailable: tuple[SlotRef, ...] = Field((), description="Slots the teacher is not at school.")
-    max_slots_per_day: int | None = Field(None, ge=0, description="Hard cap on teaching slots a day.")
+    max_slots_per_day: int | None = Field(
+        None, ge=0, description="Hard cap on teaching slots a day."
+    )
     max_slots_per_week: int | None = Field(None, ge=0, description="Hard cap over the whole cycle.")
 
     @property

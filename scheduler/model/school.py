@@ -106,9 +106,20 @@ class SchoolData(Frozen):
         return frozenset(seen)
 
     def attendance(self, activity: Activity) -> int:
-        """Expected number of students in a lesson, for room capacity."""
+        """Expected number of students in a lesson, for room capacity.
+
+        Sizes of the subgroups without children are summed, so overlapping divisions are not
+        counted twice; when those are not filled in, the named groups' own sizes stand in.
+        """
         if activity.size is not None:
             return activity.size
         leaves = self.leaf_groups(activity.groups)
-        from_groups = sum(self.group_by_id[g].size for g in leaves if g in self.group_by_id)
+        from_leaves = sum(self.group_by_id[g].size for g in leaves if g in self.group_by_id)
+        if from_leaves:
+            return from_leaves + len(activity.students)
+        # Subgroup sizes left at 0: count the named groups themselves, each once (a year named
+        # together with one of its classes counts as the year).
+        named = set(activity.groups)
+        top = [g for g in named if not (self.ancestors(g) - {g}) & named]
+        from_groups = sum(self.group_by_id[g].size for g in top if g in self.group_by_id)
         return from_groups + len(activity.students)

@@ -1,16 +1,20 @@
 """Cross-entity checks: every reference resolves, ids are unique, lessons can fit at all.
 
-Each problem names the entity and the field, e.g. ``activity "Math 7A": unknown teacher "T99"``.
+Pydantic checks each value on its own; these checks need the whole school, so they run on demand
+(before a solve, after an import) and report every problem at once instead of stopping at the
+first. Each problem names the entity and the field, e.g. ``activity "Math 7A": unknown teacher
+"T99"``, so a user can find and fix it without reading code.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from scheduler.model.calendar import SlotRef
-from scheduler.model.constraints import Target
+from scheduler.model.constraints import MinDaysBetween, Target
+from scheduler.model.courses import Activity
 from scheduler.model.school import SchoolData
 
 
@@ -22,7 +26,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f'{self.entity} "{self.id}": {self.message}'
+        where = f'{self.entity} "{self.id}"' if self.id else self.entity
+        return f"{where}: {self.message}"
 
 
 class InvalidSchoolError(ValueError):
@@ -81,26 +86,32 @@ def _duplicates(data: SchoolData) -> Iterator[Problem]:
 
 def _calendar(data: SchoolData) -> Iterator[Problem]:
     if not data.calendar.days:
-        yield Problem("calendar", "days", "days", "the calendar has no days")
+        yield Problem("calendar", "", "days", "the calendar has no days")
     elif data.calendar.teaching_slot_count == 0:
-        yield Problem("calendar", "days", "slots", "the calendar has no teaching slots")
+        yield Problem("calendar", "", "slots", "the calendar has no teaching slots")
 
 
-def _slot_refs(entity: str, eid: str, field: str, data: SchoolData, refs: Iterable[SlotRef]):
+def _slot_refs(
+    entity: str, eid: str, field: str, data: SchoolData, refs: Iterable[SlotRef]
+) -> Iterator[Problem]:
     for ref in refs:
         if data.calendar.position(ref) is None:
-            yield Problem(entity, eid, field, f"unknown slot {ref.slot!r} on day {ref.day!r}")
+            yield Problem(entity, eid, field, f'unknown slot "{ref.slot}" on day "{ref.day}"')
 
 
-def _unknown(entity: str, eid: str, field: str, kind: str, ids: Iterable[str], known) -> Iterator:
+def _unknown(
+    entity: str, eid: str, field: str, kind: str, ids: Iterable[str], known: Collection[str]
+) -> Iterator[Problem]:
     for ref in ids:
         if ref not in known:
             yield Problem(entity, eid, field, f'unknown {kind} "{ref}"')
 
 
 def _references(data: SchoolData) -> Iterator[Problem]:
+    longest = data.calendar.longest_teaching_run()
     for c in data.courses:
         yield from _unknown("course", c.id, "subject", "subject", [c.subject], data.subject_by_id)
+        yield from _durations("course", c.id, c.meetings, longest)
     for t in data.teachers:
         yield from _unknown("teacher", t.id, "subjects", "subject", t.subjects, data.subject_by_id)
         yield from _slot_refs("teacher", t.id, "unavailable", data, t.unavailable)
@@ -108,7 +119,7 @@ def _references(data: SchoolData) -> Iterator[Problem]:
         yield from _slot_refs("room", r.id, "unavailable", data, r.unavailable)
     for g in data.groups:
         yield from _unknown("group", g.id, "parents", "group", g.parents, data.group_by_id)
-        if g.id in g.parents or g.id in _above(data, g.id):
+        if g.id in _above(data, g.id):
             yield Problem("group", g.id, "parents", "the group is its own ancestor")
         yield from _slot_refs("group", g.id, "unavailable", data, g.unavailable)
     for s in data.students:
@@ -120,6 +131,7 @@ def _references(data: SchoolData) -> Iterator[Problem]:
 
 
 def _above(data: SchoolData, gid: str) -> set[str]:
+    """Every group reachable through ``parents``; it holds ``gid`` itself only in a cycle."""
     seen: set[str] = set()
     stack = list(data.group_by_id[gid].parents) if gid in data.group_by_id else []
     while stack:
@@ -131,9 +143,32 @@ def _above(data: SchoolData, gid: str) -> set[str]:
     return seen
 
 
+def _durations(entity: str, eid: str, meetings: tuple[int, ...], longest: int) -> Iterator[Problem]:
+    for i, duration in enumerate(meetings):
+        if duration < 1:
+            yield Problem(entity, eid, "meetings", f"meeting {i + 1} lasts {duration} slots")
+        elif duration > longest:
+            yield Problem(
+                entity,
+                eid,
+                "meetings",
+                f"meeting {i + 1} lasts {duration} slots but no day has more than "
+                f"{longest} teaching slots in a row",
+            )
+
+
+def _spread(days: tuple[int, ...], min_days: int) -> int:
+    """How many of these day indexes can be picked at least ``min_days`` apart (greedy is best)."""
+    picked, last = 0, None
+    for d in days:
+        if last is None or d - last >= min_days:
+            picked, last = picked + 1, d
+    return picked
+
+
 def _activities(data: SchoolData) -> Iterator[Problem]:
     longest = data.calendar.longest_teaching_run()
-    ndays = len(data.calendar.days)
+    teaching_days = data.calendar.teaching_days()
     for a in data.activities:
         yield from _unknown("activity", a.id, "subject", "subject", [a.subject], data.subject_by_id)
         if a.course is not None:
@@ -144,43 +179,70 @@ def _activities(data: SchoolData) -> Iterator[Problem]:
         yield from _unknown("activity", a.id, "rooms", "room", a.rooms, data.room_by_id)
         if not a.meetings:
             yield Problem("activity", a.id, "meetings", "the activity has no meetings")
-        for i, duration in enumerate(a.meetings):
-            if duration < 1:
-                yield Problem("activity", a.id, "meetings", f"meeting {i + 1} lasts {duration} slots")
-            elif duration > longest:
-                yield Problem(
-                    "activity",
-                    a.id,
-                    "meetings",
-                    f"meeting {i + 1} lasts {duration} slots but no day has more than "
-                    f"{longest} teaching slots in a row",
-                )
-        if a.min_days_between and len(a.meetings) > 1:
-            needed = (len(a.meetings) - 1) * a.min_days_between + 1
-            if needed > ndays:
-                yield Problem(
-                    "activity",
-                    a.id,
-                    "min_days_between",
-                    f"{len(a.meetings)} meetings {a.min_days_between} day(s) apart need "
-                    f"{needed} days; the cycle has {ndays}",
-                )
-        for pin in a.pins:
-            if pin.meeting >= len(a.meetings):
-                yield Problem("activity", a.id, "pins", f"pin for meeting {pin.meeting + 1}, "
-                              f"but the activity has {len(a.meetings)} meetings")
-            if pin.start is not None:
-                yield from _slot_refs("activity", a.id, "pins", data, [pin.start])
-            if pin.room is not None:
-                yield from _unknown("activity", a.id, "pins", "room", [pin.room], data.room_by_id)
+        yield from _durations("activity", a.id, a.meetings, longest)
+        n = len(a.meetings)
+        if a.min_days_between and n > 1 and _spread(teaching_days, a.min_days_between) < n:
+            yield Problem(
+                "activity",
+                a.id,
+                "min_days_between",
+                f"{n} meetings {a.min_days_between} day(s) apart need more days with teaching "
+                f"slots than the cycle has ({len(teaching_days)})",
+            )
+        yield from _pins(data, a)
         yield from _room_fit(data, a)
 
 
-def _room_fit(data: SchoolData, a) -> Iterator[Problem]:
+def _pins(data: SchoolData, a: Activity) -> Iterator[Problem]:
+    counts = Counter(pin.meeting for pin in a.pins)
+    for meeting, n in sorted(counts.items()):
+        if n > 1:
+            yield Problem("activity", a.id, "pins", f"meeting {meeting + 1} is pinned {n} times")
+    for pin in a.pins:
+        if pin.meeting >= len(a.meetings):
+            yield Problem(
+                "activity",
+                a.id,
+                "pins",
+                f"pin for meeting {pin.meeting + 1}, but the activity has {len(a.meetings)} "
+                "meetings",
+            )
+        elif pin.start is not None and data.calendar.position(pin.start) is not None:
+            duration = a.meetings[pin.meeting]
+            if data.calendar.teaching_run_from(pin.start) < duration:
+                yield Problem(
+                    "activity",
+                    a.id,
+                    "pins",
+                    f"meeting {pin.meeting + 1} ({duration} slot(s)) is pinned to start at "
+                    f'"{pin.start}", where it does not fit in teaching slots',
+                )
+        if pin.start is not None:
+            yield from _slot_refs("activity", a.id, "pins", data, [pin.start])
+        if pin.room is not None:
+            yield from _unknown("activity", a.id, "pins", "room", [pin.room], data.room_by_id)
+            room = data.room_by_id.get(pin.room)
+            if room is not None and not _room_allowed(a, room.id, room.type):
+                yield Problem(
+                    "activity",
+                    a.id,
+                    "pins",
+                    f'meeting {pin.meeting + 1} is pinned to room "{room.id}", which the '
+                    "activity does not allow",
+                )
+
+
+def _room_allowed(a: Activity, room_id: str, room_type: str) -> bool:
+    return (not a.rooms or room_id in a.rooms) and (not a.room_types or room_type in a.room_types)
+
+
+def _room_fit(data: SchoolData, a: Activity) -> Iterator[Problem]:
+    """Flag a lesson no room can hold; a school without rooms does not model rooms at all."""
     if not a.needs_room or not data.rooms:
         return
-    candidates = [r for r in data.rooms if (not a.rooms or r.id in a.rooms)]
-    candidates = [r for r in candidates if not a.room_types or r.type in a.room_types]
+    if a.rooms and not any(r in data.room_by_id for r in a.rooms):
+        return  # every listed room is unknown, which is reported already
+    candidates = [r for r in data.rooms if _room_allowed(a, r.id, r.type)]
     if not candidates:
         kinds = f" of type {', '.join(a.room_types)}" if a.room_types else ""
         yield Problem("activity", a.id, "room_types", f"no room{kinds} is allowed for it")
@@ -209,11 +271,24 @@ def _target_known(data: SchoolData, target: Target) -> bool:
 
 
 def _constraints(data: SchoolData) -> Iterator[Problem]:
+    teaching_days = data.calendar.teaching_days()
     for c in data.constraints:
         target = getattr(c, "target", None)
         if target is not None and not _target_known(data, target):
             yield Problem("constraint", c.id, "target", f"unknown {target}")
         activities = getattr(c, "activities", ())
-        yield from _unknown("constraint", c.id, "activities", "activity", activities,
-                            data.activity_by_id)
+        yield from _unknown(
+            "constraint", c.id, "activities", "activity", activities, data.activity_by_id
+        )
         yield from _slot_refs("constraint", c.id, "slots", data, getattr(c, "slots", ()))
+        if isinstance(c, MinDaysBetween) and c.hard and c.active:
+            known = [data.activity_by_id[a] for a in set(activities) if a in data.activity_by_id]
+            n = sum(len(a.meetings) for a in known)
+            if n > 1 and _spread(teaching_days, c.min_days) < n:
+                yield Problem(
+                    "constraint",
+                    c.id,
+                    "min_days",
+                    f"{n} meetings {c.min_days} day(s) apart need more days with teaching slots "
+                    f"than the cycle has ({len(teaching_days)})",
+                )

@@ -24,6 +24,7 @@ class RoomResult:
     penalty: int = 0
     shortage: frozenset[int] | None = None
     """A set of rooms too small for the meetings that need them in some slot."""
+    timed_out: bool = False
 
 
 def soft_room_rules(problem: Problem) -> list[tuple[int, frozenset[int], int]]:
@@ -84,6 +85,8 @@ def assign_rooms(
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = max(1, workers)
     status = solver.solve(model)
+    if status == cp_model.UNKNOWN:
+        return RoomResult(None, timed_out=True)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return RoomResult(None, shortage=hall_violation(problem, starts))
     rooms = {

@@ -94,7 +94,8 @@ def solve(
             variables.hint(hint)
 
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(0.1, options.time_limit_s - clock())
+        reserve = min(15.0, max(1.0, 0.1 * options.time_limit_s))  # for the room step
+        solver.parameters.max_time_in_seconds = max(0.1, options.time_limit_s - reserve - clock())
         solver.parameters.random_seed = options.seed
         solver.parameters.num_workers = options.workers or os.cpu_count() or 1
         reporter = Reporter(progress, clock)
@@ -127,13 +128,13 @@ def solve(
         assigned = room_step.assign_rooms(
             problem,
             starts,
-            time_limit_s=max(1.0, options.time_limit_s - clock()),
+            time_limit_s=max(0.5, options.time_limit_s - clock()),
             seed=options.seed,
             workers=options.workers or 1,
             previous=_hint_rooms(problem, options.hint),
         )
         if assigned.rooms is None:
-            stuck = assigned.shortage is None or assigned.shortage in cuts
+            stuck = assigned.timed_out or assigned.shortage is None or assigned.shortage in cuts
             out_of_time = clock() >= options.time_limit_s or (cancel and cancel.cancelled)
             if stuck or out_of_time:
                 return _result(
@@ -142,7 +143,10 @@ def solve(
                     clock(),
                     first=reporter.first_solution_s,
                     model_size=size,
-                    reasons=("a timetable was found but its rooms could not all be assigned",),
+                    reasons=(
+                        "a timetable was found but its rooms could not all be assigned"
+                        + (" in the time left" if assigned.timed_out else ""),
+                    ),
                 )
             cuts.append(assigned.shortage)
             hint = starts
