@@ -15,9 +15,9 @@ from scheduler.solver.solve import SolveOptions, SolveResult, solve
 class ProgressLine:
     """One line on the terminal, redrawn in place; silent when output is not a terminal."""
 
-    def __init__(self, stream=sys.stderr) -> None:
-        self.stream = stream
-        self.live = stream.isatty()
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
         self.shown = False
 
     def __call__(self, p: Progress) -> None:

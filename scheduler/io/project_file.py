@@ -11,17 +11,15 @@ the UI can show it as it is.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from scheduler.io import migrations
+from scheduler.io.atomic import atomic_write
 from scheduler.io.errors import FileFormatError
 from scheduler.model import Project
 
@@ -102,33 +100,18 @@ def save_project(project: Project, path: str | Path, *, backup: bool = True) -> 
     """Write atomically; on any failure the file already on disk is left exactly as it was."""
     path = Path(path)
     data = project_to_bytes(project)
-    folder = path.parent
-    tmp: Path | None = None
+
+    def keep_previous() -> None:
+        if backup and path.exists():
+            _write_backup(path)
+
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        tmp = Path(tmp_name)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):  # keep who may read it; mkstemp made it private
-                shutil.copymode(path, tmp)
-            if backup:
-                _write_backup(path)
-        os.replace(tmp, path)
-        tmp = None
-        _fsync_dir(folder)
-    except BaseException as exc:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        if isinstance(exc, OSError):
-            reason = exc.strerror or str(exc) or type(exc).__name__
-            raise FileFormatError(
-                path, f"could not be saved ({reason}); the file on disk was not changed"
-            ) from exc
-        raise
+        atomic_write(path, lambda tmp: tmp.write_bytes(data), before_replace=keep_previous)
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise FileFormatError(
+            path, f"could not be saved ({reason}); the file on disk was not changed"
+        ) from exc
 
 
 def backup_path(path: str | Path) -> Path:
@@ -138,27 +121,7 @@ def backup_path(path: str | Path) -> Path:
 
 def _write_backup(path: Path) -> None:
     """Copy (not move) the old file, so the project file itself never disappears, even briefly."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(path, tmp_name)
-        with open(tmp_name, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp_name, backup_path(path))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable; not every platform can open a folder, hence best effort."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    atomic_write(backup_path(path), lambda tmp: shutil.copyfile(path, tmp))
 
 
 def describe_validation_error(exc: ValidationError, doc: Any, *, limit: int = 10) -> str:
