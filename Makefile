@@ -1,29 +1,30 @@
 # Two commands for a fresh machine: `make run` and `make test`.
-# Both create .venv from this project's own files when it is missing.
+# Both create .venv from this project's own files when it is missing or out of date.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE ?= samples/riverside-high.flexday
 OUT ?= out
+export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint venv clean
 
-$(BIN)/flexday: pyproject.toml
+$(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(BIN)/flexday
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
 
-venv: $(BIN)/flexday
+venv: $(VENV)/.installed
 
 run: venv
 	$(BIN)/flexday run $(SAMPLE) --out $(OUT)
 
 test: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/ruff check .
+	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	$(BIN)/pytest -q
 
 lint: venv
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
