@@ -5,7 +5,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE ?= samples/riverside-high.flexday
 OUT ?= out
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint venv clean
 
@@ -24,7 +23,7 @@ test: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 lint: venv
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
