@@ -1,0 +1,146 @@
+"""Export a solved timetable to an Excel workbook people can print and share.
+
+Sheets: a Summary, the Master schedule (teachers by teaching slots), then one weekly grid per
+teacher, per student group and per room. The workbook is written to a temporary file beside the
+target and renamed over it, so a failed export never leaves a half-written or damaged file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from scheduler.io.errors import FileFormatError
+from scheduler.io.xlsx import styles
+from scheduler.io.xlsx.cells import footer_text, sheet_title
+from scheduler.io.xlsx.layout import time_grid
+from scheduler.io.xlsx.lessons import Lesson, Names, group_lessons, read_lessons
+from scheduler.io.xlsx.master import write_master
+from scheduler.io.xlsx.summary import write_summary
+from scheduler.io.xlsx.weekly import write_weekly
+from scheduler.model import SchoolData, Solution
+
+
+def export_timetable(
+    data: SchoolData, solution: Solution, path: str | Path, *, scenario: str = ""
+) -> Path:
+    """Write the workbook to ``path`` and return it; raises FileFormatError if it cannot."""
+    path = Path(path)
+    workbook = build_workbook(data, solution, scenario=scenario)
+    _save_atomically(workbook, path)
+    return path
+
+
+def build_workbook(data: SchoolData, solution: Solution, *, scenario: str = "") -> Workbook:
+    lessons, unplaced = read_lessons(data, solution)
+    names = Names(data)
+    colours = styles.subject_colours(data.subjects)
+    grid = time_grid(data.calendar)
+    footer = footer_text(data.name) + (f" · {footer_text(scenario)}" if scenario else "")
+    teachers = sorted(data.teachers, key=lambda t: (t.label.casefold(), t.id))
+
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "Summary"
+    master = wb.create_sheet("Master")
+    write_master(
+        master,
+        data=data,
+        teachers=teachers,
+        lessons=lessons,
+        names=names,
+        colours=colours,
+        footer=footer,
+    )
+
+    taken = {"summary", "master"}
+    index: list[tuple[str, str]] = [("Master", "Master schedule: teachers by period")]
+
+    def for_teacher(x: Lesson) -> list[str]:
+        return [names.groups(x.activity), names.room(x.room)]
+
+    def for_group(x: Lesson) -> list[str]:
+        return [names.teachers(x.activity), names.room(x.room)]
+
+    def for_room(x: Lesson) -> list[str]:
+        return [names.teachers(x.activity), names.groups(x.activity)]
+
+    attends = group_lessons(data, lessons)
+    sheets: list[tuple[str, str, str, list[Lesson], Callable[[Lesson], list[str]]]] = [
+        *(
+            (
+                "T",
+                "Teacher",
+                t.label,
+                [x for x in lessons if t.id in x.activity.teachers],
+                for_teacher,
+            )
+            for t in teachers
+        ),
+        *(("G", "Group", g.label, attends[g.id], for_group) for g in data.groups if attends[g.id]),
+        *(
+            ("R", "Room", r.label, [x for x in lessons if x.room == r.id], for_room)
+            for r in data.rooms
+        ),
+    ]
+    for prefix, kind, label, mine, details in sheets:
+        title = sheet_title(prefix, label, taken)
+        index.append((title, f"{kind}: {label}"))
+        write_weekly(
+            wb.create_sheet(title),
+            data=data,
+            grid=grid,
+            heading=label,
+            lessons=mine,
+            details=details,
+            names=names,
+            colours=colours,
+            footer=footer,
+        )
+
+    write_summary(
+        summary,
+        data=data,
+        solution=solution,
+        scenario=scenario,
+        lessons=lessons,
+        unplaced=unplaced,
+        names=names,
+        colours=colours,
+        sheets=index,
+        footer=footer,
+    )
+    return wb
+
+
+def _save_atomically(workbook: Workbook, path: Path) -> None:
+    folder = path.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise FileFormatError(path, f"the folder {folder} does not exist") from None
+    except OSError as exc:
+        raise FileFormatError(path, f"could not be written ({exc.strerror or exc})") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        workbook.save(tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        if path.exists():
+            shutil.copymode(path, tmp)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise FileFormatError(path, f"could not be written ({exc.strerror or exc})") from exc
+        raise
