@@ -88,6 +88,11 @@ def run_solve(
 
 def _print_summary(result: SolveResult, checked) -> None:
     print(f"status: {result.status}  ({result.wall_s:.1f} s)")
+    if result.ignored:
+        total = sum(result.ignored.values())
+        print(f"ignored {total} imported rule(s) Flexday cannot state yet:")
+        for kind, count in result.ignored.items():
+            print(f"  {count:>4} × {kind}")
     for reason in result.reasons:
         print(f"  {reason}")
     if checked is None:
@@ -122,6 +127,7 @@ def _write_report(path: Path, name: str, result: SolveResult, checked, options) 
         if result.solution
         else 0,
         "reasons": list(result.reasons),
+        "ignored_rules": result.ignored,
         "soft_by_rule": checked.to_dict()["soft_by_rule"] if checked else {},
         "hard_by_rule": checked.to_dict()["hard_by_rule"] if checked else {},
         "model": result.model_size,

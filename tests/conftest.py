@@ -35,6 +35,7 @@ from scheduler.model import (
     Subject,
     Target,
     Teacher,
+    Unsupported,
 )
 
 
@@ -148,13 +149,19 @@ def small_school(**changes: Any) -> SchoolData:
                 id="K1", target=Target(kind="teacher", id="T1"), slots=(ref("Mon", "P4"),)
             ),
             MaxPerDay(id="K2", target=Target(kind="group", id="7A"), max_slots=3, hard=False),
-            MaxPerWeek(id="K3", target=Target(kind="room", id="LAB"), max_slots=5),
+            MaxPerWeek(id="K3", target=Target(kind="teacher", id="T2"), max_slots=5),
             MinDaysBetween(id="K4", activities=("MA-7A",), min_days=1, hard=False, weight=5),
             PreferredTimes(
                 id="K5", activities=("FR-7",), slots=(ref("Tue", "P1"),), starts_only=True
             ),
             ForbiddenTimes(id="K6", activities=("MA-7A",), slots=(ref("Wed", "P2"),)),
             MaxGapsPerDay(id="K7", target=Target(kind="student", id="S1"), max_gaps=1, hard=False),
+            Unsupported(
+                id="K8",
+                origin="fet",
+                type="ConstraintTeacherMaxHoursContinuously",
+                fields={"Teacher_Name": "T1", "Maximum_Hours_Continuously": 3},
+            ),
         ),
     )
     return school.model_copy(update=changes) if changes else school

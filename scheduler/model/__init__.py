@@ -14,6 +14,7 @@ from scheduler.model.constraints import (
     MinDaysBetween,
     PreferredTimes,
     Target,
+    Unsupported,
 )
 from scheduler.model.courses import Activity, Course, Pin, Subject
 from scheduler.model.project import Project, Scenario
@@ -54,6 +55,7 @@ __all__ = [
     "Subject",
     "Target",
     "Teacher",
+    "Unsupported",
     "ensure_valid",
     "find_problems",
 ]

@@ -6,7 +6,7 @@ rule names (the ``kind`` values) are reused by the solver, the checker, reports 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -49,6 +49,10 @@ class MaxPerDay(_Rule):
     target: Target
     max_slots: int = Field(ge=0)
 
+    @model_validator(mode="after")
+    def _not_a_room(self) -> MaxPerDay:
+        return _about_people(self)
+
 
 class MaxPerWeek(_Rule):
     """At most ``max_slots`` occupied slots over the whole cycle."""
@@ -56,6 +60,10 @@ class MaxPerWeek(_Rule):
     kind: Literal["max_per_week"] = "max_per_week"
     target: Target
     max_slots: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _not_a_room(self) -> MaxPerWeek:
+        return _about_people(self)
 
 
 class MinDaysBetween(_Rule):
@@ -92,9 +100,26 @@ class MaxGapsPerDay(_Rule):
 
     @model_validator(mode="after")
     def _not_a_room(self) -> MaxGapsPerDay:
-        if self.target.kind == "room":
-            raise ValueError("max_gaps_per_day applies to teachers, groups and students")
-        return self
+        return _about_people(self)
+
+
+def _about_people(rule):
+    """Rooms have no day to spread or gaps to close; these rules are about people."""
+    if rule.target.kind == "room":
+        raise ValueError(f"{rule.kind} applies to teachers, groups and students, not rooms")
+    return rule
+
+
+class Unsupported(_Rule):
+    """A rule brought in from another program (e.g. FET) that Flexday cannot state yet. It is kept,
+    so nothing is lost on a round trip, counted in reports, and named by every solve that ignores
+    it; it never constrains a timetable."""
+
+    kind: Literal["unsupported"] = "unsupported"
+    origin: str = Field("", description="Where it came from, e.g. 'fet'.")
+    type: str = Field(description="The rule's name there, e.g. 'ConstraintTeacherMaxHoursDaily'.")
+    fields: dict[str, Any] = Field(default_factory=dict, description="Its settings, as read.")
+    summary: str = ""
 
 
 Constraint = Annotated[
@@ -104,7 +129,8 @@ Constraint = Annotated[
     | MinDaysBetween
     | PreferredTimes
     | ForbiddenTimes
-    | MaxGapsPerDay,
+    | MaxGapsPerDay
+    | Unsupported,
     Field(discriminator="kind"),
 ]
 
@@ -116,4 +142,5 @@ RULE_KINDS: tuple[str, ...] = (
     "preferred_times",
     "forbidden_times",
     "max_gaps_per_day",
+    "unsupported",
 )

@@ -54,6 +54,8 @@ class SolveResult:
     reasons: tuple[str, ...] = ()
     penalties: dict[str, int] = field(default_factory=dict)
     model_size: dict[str, int] = field(default_factory=dict)
+    ignored: dict[str, int] = field(default_factory=dict)
+    """Active rules the solver cannot state (imported, unsupported), counted by their type."""
 
     @property
     def solved(self) -> bool:
@@ -194,7 +196,17 @@ def _result(problem: Problem, status: SolveStatus, wall: float, **kw) -> SolveRe
         reasons=tuple(kw.pop("reasons", ())),
         penalties=kw.pop("penalties", {}),
         model_size=kw.pop("model_size", {}),
+        ignored=ignored_rules(problem.data),
     )
+
+
+def ignored_rules(data: SchoolData) -> dict[str, int]:
+    """Active rules kept from an import that no solver rule states: the user must hear of them."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in data.constraints:
+        if c.kind == "unsupported" and c.active:
+            counts[c.type] += 1
+    return dict(sorted(counts.items()))
 
 
 def _no_solution_reason(status: int, cancel: CancelToken | None) -> tuple[str, ...]:

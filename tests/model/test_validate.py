@@ -15,7 +15,6 @@ from scheduler.model import (
     Day,
     InvalidSchoolError,
     MaxGapsPerDay,
-    MaxPerDay,
     MinDaysBetween,
     Pin,
     PreferredTimes,
@@ -162,7 +161,7 @@ def test_a_pin_that_fits_is_fine() -> None:
 
 @pytest.mark.parametrize("kind", ["teacher", "group", "room", "student"])
 def test_constraint_target(kind: str) -> None:
-    rule = MaxPerDay(id="K9", target=Target(kind=kind, id="nobody"), max_slots=2)
+    rule = Availability(id="K9", target=Target(kind=kind, id="nobody"), slots=(ref("Mon", "P1"),))
     assert messages(small_school(constraints=(rule,))) == [
         f'constraint "K9": unknown {kind} "nobody"'
     ]

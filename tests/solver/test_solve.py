@@ -71,3 +71,17 @@ def test_invalid_data_raises_with_all_problems_named():
         solve(bad)
     text = str(err.value)
     assert 'activity "A"' in text and "P9" in text
+
+
+def test_unsupported_imported_rules_are_named_not_silently_dropped():
+    from scheduler.model import Unsupported
+
+    kept = [
+        Unsupported(id="u1", origin="fet", type="ConstraintTeacherMaxHoursContinuously"),
+        Unsupported(id="u2", origin="fet", type="ConstraintTeacherMaxHoursContinuously"),
+        Unsupported(id="u3", origin="fet", type="ConstraintRoomNotAvailable", active=False),
+    ]
+    result, report = solved(school(lesson("A"), constraints=kept))
+    assert result.status == "optimal"
+    assert result.ignored == {"ConstraintTeacherMaxHoursContinuously": 2}
+    assert report.hard_violations == 0
