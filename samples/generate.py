@@ -300,13 +300,26 @@ def _students(
     return tuple(out)
 
 
-def write(data: SchoolData, path: Path, *, backup: bool = True) -> str:
-    """Save ``data`` as a one-scenario project and say what was written."""
-    save_project(Project.of(data), path, backup=backup)
+def write(data: SchoolData, path: Path, *, backup: bool = True, solve_s: float = 0) -> str:
+    """Save ``data`` as a one-scenario project and say what was written. With ``solve_s`` the
+    project also carries a timetable solved in that time (all cores, seed 0), so the app opens
+    on a timetable and tests can run the checker on it."""
+    project = Project.of(data)
+    note = ""
+    if solve_s > 0:
+        from scheduler.solver.solve import SolveOptions, solve
+
+        result = solve(data, SolveOptions(time_limit_s=solve_s))
+        if result.solution is None:
+            raise SystemExit(f"{data.name}: no timetable in {solve_s:g} s ({result.status})")
+        scenario = project.scenario().model_copy(update={"solution": result.solution})
+        project = project.replace_scenario(scenario)
+        note = f", timetable {result.status} with penalty {result.objective}"
+    save_project(project, path, backup=backup)
     meetings = sum(len(a.meetings) for a in data.activities)
     return (
         f"wrote {path}: {data.name}, {len(data.students)} students, {len(data.teachers)} teachers, "
-        f"{len(data.rooms)} rooms, {len(data.activities)} activities, {meetings} meetings"
+        f"{len(data.rooms)} rooms, {len(data.activities)} activities, {meetings} meetings{note}"
     )
 
 
@@ -319,6 +332,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="with --students")
     parser.add_argument("--name", help="school name, with --students")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH", help="the .flexday to write")
+    parser.add_argument(
+        "--solve", type=float, default=0, metavar="S", help="also store a timetable solved in S s"
+    )
     args = parser.parse_args(argv)
 
     makers = {"tiny": tiny, "riverside": riverside_high, "large": large}
@@ -326,7 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.output:
             parser.error("--all writes into samples/; leave out -o")
         for preset, filename in PRESETS.items():
-            print(write(makers[preset](), SAMPLES_DIR / filename, backup=False))
+            solve_s = args.solve if preset != "large" else 0
+            print(write(makers[preset](), SAMPLES_DIR / filename, backup=False, solve_s=solve_s))
         return 0
     if args.output is None:
         parser.error("-o PATH is required")
@@ -336,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.students < 1:
             parser.error("--students must be at least 1")
         data = generate(students=args.students, seed=args.seed, name=args.name)
-    print(write(data, args.output))
+    print(write(data, args.output, solve_s=args.solve))
     return 0
 
 
