@@ -65,12 +65,19 @@ def class_courses(data: SchoolData) -> dict[str, frozenset[str]]:
     return out
 
 
+FILL = 0.9
+"""Sections are planned to be at most this full: students can only use the sections whose times
+fit their timetable, so a course with exactly as many seats as requests cannot seat everyone."""
+
+
 def sections_needed(course: Course, wanted: int) -> int:
     if course.sections is not None:
         return course.sections
     if wanted == 0:
         return 0
-    return math.ceil(wanted / course.section_capacity) if course.section_capacity else 1
+    if not course.section_capacity:
+        return 1
+    return math.ceil(wanted / (course.section_capacity * FILL))
 
 
 def plan_sections(data: SchoolData) -> Plan:

@@ -3,9 +3,10 @@
 One immutable SchoolData in, one SolveResult out; progress goes to a plain callback and a
 CancelToken stops the search. Nothing here prints.
 
-For schools whose students request courses, the time limit is shared: about 40% for the first
-timetable, 20% for the first sectioning, and the rest for improvement rounds that re-solve the
-timetable from the current one with more weight on the course pairs that blocked real requests.
+For schools whose students request courses, the time limit is shared: about 15% for a first
+timetable and 10% for a first seating of every student (a complete schedule early), and the rest
+for improvement rounds that re-solve the timetable from the current one, with more weight on the
+course pairs that blocked real requests, and re-seat the students.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def solve(
     limit = options.time_limit_s
     first = solve_timetable(
         problem,
-        time_limit_s=0.4 * limit if sectioned else limit,
+        time_limit_s=max(3.0, 0.15 * limit) if sectioned else limit,
         clock=clock,
         seed=options.seed,
         workers=options.workers,
@@ -115,68 +116,102 @@ def solve(
         )
     if not sectioned:
         return _finish(problem, first, {}, clock(), **common)
+    if cancel is not None and cancel.cancelled:
+        return _finish(problem, first, {}, clock(), reasons=_NOT_SEATED, **common)
     return _section_and_improve(problem, first, options, clock, progress, cancel, common)
 
 
 def _section_and_improve(problem, first: Timetable, options, clock, progress, cancel, common):
+    """First seating, then rounds that alternate: re-seat part of the school from the current
+    seating (seating LNS), or free the sections of the courses that blocked requests, re-time
+    only those (everything else stays where it is) and re-seat (master-schedule LNS)."""
     work = problem.data
     unavailable = {s.id: problem.grid.slots_of(s.unavailable) for s in work.students}
     limit = options.time_limit_s
+    step = max(2.0, 0.08 * limit)
+
+    def seat(tt: Timetable, hint, budget: float):
+        return sectioning.section_students(
+            work,
+            _occupied(problem, tt.starts),
+            unavailable,
+            time_limit_s=budget,
+            seed=options.seed,
+            workers=options.workers,
+            cancel=cancel,
+            hint=hint,
+        )
+
     previous = dict(options.hint.sections_by_student) if options.hint else None
     best_tt = first
-    best = sectioning.section_students(
-        work,
-        _occupied(problem, first.starts),
-        unavailable,
-        time_limit_s=max(1.0, min(0.2 * limit, limit - clock())),
-        seed=options.seed,
-        workers=options.workers,
-        cancel=cancel,
-        hint=previous,
-    )
+    best = seat(first, previous, max(1.0, min(0.1 * limit, limit - clock())))
     best_score = _score(work, problem, best_tt, best)
     full_at = clock()
     _report(progress, clock, best_tt, best_score)
     extra: Counter[tuple[str, str]] = Counter()
     rounds = stale = 0
-    while clock() < 0.92 * limit and best_score[:2] != (0, 0) and stale < 2:
+    while clock() + 1.0 < 0.95 * limit and best_score[:2] != (0, 0) and stale < 4:
         if cancel is not None and cancel.cancelled:
             break
         rounds += 1
-        blocking = _blocking_pairs(work, problem, best_tt, best)
-        if not blocking and best_tt.status == "optimal":
-            break
-        extra.update(blocking)
-        remaining = limit - clock()
-        tt = solve_timetable(
-            problem,
-            time_limit_s=max(1.0, 0.6 * remaining),
-            clock=clock,
-            seed=options.seed + rounds,
-            workers=options.workers,
-            cancel=cancel,
-            hint=best_tt.starts,
-            hint_rooms=best_tt.rooms,
-            extra_pairs=dict(extra),
-        )
-        if tt.starts is None:
-            break
-        sec = sectioning.section_students(
-            work,
-            _occupied(problem, tt.starts),
-            unavailable,
-            time_limit_s=max(1.0, min(0.5 * (limit - clock()), limit - clock())),
-            seed=options.seed,
-            workers=options.workers,
-            cancel=cancel,
-            hint=best.enrollments,
-        )
+        tt = best_tt
+        if rounds % 2 == 0 or best.status == "optimal":
+            blocking = _blocking_pairs(work, problem, best_tt, best)
+            if not blocking and best_tt.status == "optimal":
+                break  # seats and times are both as good as they get
+            extra.update(blocking)
+            free = {c for pair in blocking for c in pair} | _lacking_courses(work, problem, best)
+            tt = solve_timetable(
+                problem,
+                time_limit_s=min(step, 0.95 * limit - clock()),
+                clock=clock,
+                seed=options.seed + rounds,
+                workers=options.workers,
+                cancel=cancel,
+                hint=best_tt.starts,
+                hint_rooms=best_tt.rooms,
+                extra_pairs=dict(extra),
+                fixed=_fixed_except(problem, best_tt.starts, free),
+            )
+            if tt.starts is None:
+                stale += 1
+                continue
+        sec = seat(tt, best.enrollments, max(0.5, min(step, 0.95 * limit - clock())))
         score = _score(work, problem, tt, sec)
         stale = stale + 1 if score >= best_score else 0
         if score < best_score:
             best_tt, best, best_score = tt, sec, score
             _report(progress, clock, best_tt, best_score)
     return _finish(problem, best_tt, best.enrollments, clock(), full_at=full_at, **common)
+
+
+_NOT_SEATED = ("the solve was cancelled before students were seated in sections",)
+
+
+def _lacking_courses(work: SchoolData, problem: Problem, sec) -> set[str]:
+    """Courses of requests nobody could seat (first choices)."""
+    course_of = {a.id: a.course for a in work.activities}
+    with_class = class_courses(work)
+    out = set()
+    for student in work.students:
+        taken = {course_of[a] for a in sec.enrollments.get(student.id, ())}
+        taken |= with_class.get(student.id, frozenset())
+        for r in student.requests:
+            if r.course not in taken and not taken.intersection(r.alternates):
+                out.add(r.course)
+    return out
+
+
+def _fixed_except(problem: Problem, starts: dict[int, int], courses: set[str]) -> dict[int, int]:
+    """Every meeting stays where it is but those of the sections of ``courses``."""
+    return {
+        m: t
+        for m, t in starts.items()
+        if not (
+            sectioning.is_section(problem.activities[problem.meetings[m].activity])
+            and problem.activities[problem.meetings[m].activity].course in courses
+        )
+    }
 
 
 def _occupied(problem: Problem, starts: dict[int, int]) -> dict[str, frozenset[int]]:

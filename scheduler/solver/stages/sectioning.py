@@ -12,24 +12,19 @@ All students are modelled alike and at once, so no one gets the best seats by be
 from __future__ import annotations
 
 import os
+import random
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from scheduler.model import Activity, SchoolData
-from scheduler.solver.plan import class_courses
 from scheduler.solver.progress import CancelToken
+from scheduler.solver.stages.seat_model import SeatModel
+from scheduler.solver.stages.seating import Want, seat_greedily
 
-W_REQUIRED = 10_000
-W_FAIR = 3_000
-W_ALTERNATE = 50
-W_BALANCE = 1
 UNLIMITED = 10_000
-
-
-def elective_weight(priority: int) -> int:
-    return max(200, 1_000 - 200 * (priority - 1))
 
 
 @dataclass(frozen=True)
@@ -107,114 +102,117 @@ def section_students(
     cancel: CancelToken | None = None,
     hint: dict[str, tuple[str, ...]] | None = None,
 ) -> Sectioning:
+    began = time.monotonic()
     classes = time_classes(data, occupied)
     busy = fixed_busy(data, occupied, unavailable)
-    with_class = class_courses(data)
-    model = cp_model.CpModel()
-    terms = []
-    seats: dict[tuple[str, int], list] = defaultdict(list)  # (course, class index) -> literals
-    choice: dict[tuple[str, str, int], object] = {}  # (student, course, class index) -> literal
-    section_of = {
-        sec: (tc.course, k)
-        for c, tcs in classes.items()
-        for k, tc in enumerate(tcs)
-        for sec in tc.sections
-    }
-    for student in data.students:
-        if not student.requests:
-            continue
-        per_slot: dict[int, list] = defaultdict(list)
-        per_course: dict[str, list] = defaultdict(list)
-        unmet_lits = []
-        for r in student.requests:
-            if r.course in with_class.get(student.id, ()):
-                continue  # taught to them with their class already
-            options = []
-            for rank, course in enumerate((r.course, *r.alternates)):
-                for k, tc in enumerate(classes.get(course, ())):
-                    if tc.slots & busy[student.id]:
-                        continue
-                    key = (student.id, course, k)
-                    lit = choice.get(key)
-                    if lit is None:
-                        lit = model.new_bool_var(f"e:{student.id}:{course}:{k}")
-                        choice[key] = lit
-                        seats[(course, k)].append(lit)
-                        per_course[course].append(lit)
-                        for t in tc.slots:
-                            per_slot[t].append(lit)
-                    options.append((rank, lit))
-            weight = W_REQUIRED if r.required else elective_weight(r.priority)
-            if not options:
-                unmet_lits.append(1)
-                terms.append(weight)
-                continue
-            met = model.new_bool_var(f"met:{student.id}:{r.course}")
-            model.add(sum(lit for _, lit in options) == met)
-            unmet_lits.append(1 - met)
-            terms.append(weight * (1 - met))
-            alternates = [lit for rank, lit in options if rank > 0]
-            if alternates:
-                terms.append(W_ALTERNATE * sum(alternates))
-        for lits in per_course.values():
-            if len(lits) > 1:
-                model.add_at_most_one(lits)
-        seen: set[tuple] = set()
-        for lits in per_slot.values():
-            key = tuple(sorted(id(x) for x in lits))
-            if len(lits) > 1 and key not in seen:
-                seen.add(key)
-                model.add_at_most_one(lits)
-        if len(unmet_lits) > 1:
-            second = model.new_int_var(0, len(unmet_lits), f"second:{student.id}")
-            model.add(second >= sum(unmet_lits) - 1)
-            terms.append(W_FAIR * second)
-    wanted = Counter(r.course for st in data.students for r in st.requests)
-    for course, tcs in classes.items():
-        total_cap = sum(tc.capacity for tc in tcs)
-        for k, tc in enumerate(tcs):
-            lits = seats.get((course, k), [])
-            if len(lits) > tc.capacity:
-                model.add(sum(lits) <= tc.capacity)
-            if len(tcs) > 1 and lits and tc.capacity < UNLIMITED:
-                fair = -(-min(wanted[course], total_cap) * tc.capacity // max(1, total_cap))
-                over = model.new_int_var(0, len(lits), f"over:{course}:{k}")
-                model.add(over >= sum(lits) - fair)
-                terms.append(W_BALANCE * over)
-    if hint:
-        for sid, sections in hint.items():
-            for sec in sections:
-                if sec in section_of:
-                    course, k = section_of[sec]
-                    lit = choice.get((sid, course, k))
-                    if lit is not None:
-                        model.add_hint(lit, True)
-    model.minimize(sum(terms))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.5, time_limit_s)
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = workers or os.cpu_count() or 1
-    if cancel is not None:
-        cancel.attach(solver)
-    try:
-        status = solver.solve(model)
-    finally:
-        if cancel is not None:
-            cancel.attach(None)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Sectioning(status="unknown")
+    capacity = {(c, k): tc.capacity for c, tcs in classes.items() for k, tc in enumerate(tcs)}
+    wants = SeatModel.build(data, classes, busy, capacity={}).wants
+    picked = seat_greedily(wants, capacity, keep=_keys(hint, classes))
+    label = "first seating"
+    rng = random.Random(seed)
+    rounds = stale = 0
+    asking = sum(1 for w in wants.values() if w)
+    while time.monotonic() - began < time_limit_s - 0.2 and not (cancel and cancel.cancelled):
+        lacking = _lacking(wants, picked)
+        if not lacking:
+            label = "optimal"
+            break
+        rounds += 1
+        part = _neighbourhood(data, wants, picked, lacking, rng)
+        used = Counter(key for sid, keys in picked.items() if sid not in part for key in keys)
+        left = {key: cap - used[key] for key, cap in capacity.items()}
+        members = [data.student_by_id[sid] for sid in sorted(part)]
+        sm = SeatModel.build(data, classes, busy, students=members, capacity=left)
+        sm.hint({sid: picked.get(sid, []) for sid in part})
+        budget = min(ROUND_S, time_limit_s - (time.monotonic() - began))
+        solution, proven = _run(sm, budget, seed + rounds, workers, cancel)
+        if solution is not None:
+            picked.update({sid: solution.get(sid, []) for sid in part})
+            label = "improved"
+        if proven and len(part) >= asking:
+            label = "optimal"  # everyone was in the part: nothing better exists
+            break
+        now = len(_lacking(wants, picked))
+        stale = stale + 1 if now >= len(lacking) else 0
+        if stale >= 3:
+            break
     chosen: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for (sid, course, k), lit in sorted(choice.items(), key=lambda kv: kv[0]):
-        if solver.boolean_value(lit):
-            chosen[(course, k)].append(sid)
+    for sid, keys in sorted(picked.items()):
+        for key in keys:
+            chosen[key].append(sid)
     enrollments: dict[str, list[str]] = defaultdict(list)
-    for (course, k), students in chosen.items():
+    for (course, k), students in sorted(chosen.items()):
         for sid, sec in share_out(students, classes[course][k], data):
             enrollments[sid].append(sec)
     return Sectioning(
         enrollments={s: tuple(sorted(v)) for s, v in sorted(enrollments.items())},
-        status="optimal" if status == cp_model.OPTIMAL else "feasible",
+        status=label,
     )
+
+
+ROUND_S = 2.0
+NEIGHBOURS = 250
+
+
+def _run(sm: SeatModel, budget: float, seed: int, workers, cancel):
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.2, budget)
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers or os.cpu_count() or 1
+    solver.parameters.symmetry_level = 0  # students look alike; the search is not helped
+    if cancel is not None:
+        cancel.attach(solver)
+    try:
+        status = solver.solve(sm.model)
+    finally:
+        if cancel is not None:
+            cancel.attach(None)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, False
+    return sm.decode(solver), status == cp_model.OPTIMAL
+
+
+def _lacking(wants, picked) -> dict[str, list[Want]]:
+    """Students with a request that none of their seats meets, and those requests."""
+    out = {}
+    for sid, ws in wants.items():
+        have = set(picked.get(sid, ()))
+        missing = [w for w in ws if w.options and not any(o.key in have for o in w.options)]
+        if missing:
+            out[sid] = missing
+    return out
+
+
+def _neighbourhood(data, wants, picked, lacking, rng) -> set[str]:
+    """Students lacking a course, and a sample of the students seated where they could go:
+    moving those may free the seat or the period a lacking student needs."""
+    part = set(rng.sample(sorted(lacking), min(len(lacking), NEIGHBOURS // 3)))
+    sitting: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for sid, keys in picked.items():
+        for key in keys:
+            sitting[key].append(sid)
+    nearby: set[str] = set()
+    for sid in sorted(part):
+        for w in lacking[sid]:
+            for o in w.options:
+                nearby.update(sitting.get(o.key, ()))
+    nearby -= part
+    room = NEIGHBOURS - len(part)
+    part |= set(rng.sample(sorted(nearby), min(room, len(nearby))))
+    return part
+
+
+def _keys(hint, classes) -> dict[str, list[tuple[str, int]]]:
+    """Previous enrollments as (course, time class) keys, where those classes still exist."""
+    if not hint:
+        return {}
+    where = {
+        sec: (tc.course, k)
+        for tcs in classes.values()
+        for k, tc in enumerate(tcs)
+        for sec in tc.sections
+    }
+    return {sid: [where[s] for s in secs if s in where] for sid, secs in hint.items()}
 
 
 def share_out(students: list[str], tc: TimeClass, data: SchoolData) -> list[tuple[str, str]]:

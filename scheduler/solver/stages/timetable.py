@@ -62,6 +62,7 @@ def solve_timetable(
     hint: dict[int, int] | None = None,
     hint_rooms: dict[int, int] | None = None,
     extra_pairs: dict[tuple[str, str], int] | None = None,
+    fixed: dict[int, int] | None = None,
 ) -> Timetable:
     """Search for at most ``time_limit_s`` (on ``clock``); keep 10% for the room step."""
     deadline = clock() + time_limit_s
@@ -69,7 +70,7 @@ def solve_timetable(
     hint = dict(hint or {})
     while True:
         model = cp_model.CpModel()
-        variables = Variables(model, problem)
+        variables = Variables(model, problem, fixed)
         build = Build(model, variables, problem, extra_pairs=dict(extra_pairs or {}))
         for rule in RULES:
             rule.build(build)
