@@ -86,6 +86,7 @@ def plan_sections(data: SchoolData) -> Plan:
     from the fullest, one more section at a time while a qualified teacher has room for it and
     its room type has free room-slots, until sections would be at most ``FILL`` full."""
     wanted = demand(data)
+    required = Counter(r.course for s in data.students for r in s.requests if r.required)
     count = {a.course: 0 for a in data.activities if a.course}
     for a in data.activities:
         if a.course is not None:
@@ -109,7 +110,11 @@ def plan_sections(data: SchoolData) -> Plan:
                 for c in by_course.values()
                 if _sections(activities, c.id) < sections_needed(c, wanted[c.id], fill=FILL)
             ),
-            key=lambda c: (wanted[c.id] / (_sections(activities, c.id) * c.section_capacity), c.id),
+            key=lambda c: (
+                required[c.id] > 0,  # courses students must take come first
+                wanted[c.id] / (_sections(activities, c.id) * c.section_capacity),
+                c.id,
+            ),
             default=None,
         )
         if fullest is None:
