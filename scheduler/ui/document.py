@@ -126,10 +126,22 @@ class Document(QObject):
         if new != old:
             self.undo_stack.push(ReplaceData(self, self._scenario, old, new, label))
 
-    def apply_solution(self, solution: Solution | None, label: str) -> None:
+    def apply_solution(
+        self, solution: Solution | None, label: str, *, data: SchoolData | None = None
+    ) -> None:
+        """Put a timetable on the scenario as one undoable step; ``data`` too when a solve
+        changed the school (sections created), so the timetable and its data stay together."""
         old = self.solution
+        new_data = data is not None and data != self.data
+        if not new_data and solution == old:
+            return
+        if new_data:
+            self.undo_stack.beginMacro(label)
+            self.undo_stack.push(ReplaceData(self, self._scenario, self.data, data, label))
         if solution != old:
             self.undo_stack.push(ReplaceSolution(self, self._scenario, old, solution, label))
+        if new_data:
+            self.undo_stack.endMacro()
 
     def replace_project(self, new: Project, label: str, *, show: str | None = None) -> None:
         """Clone, rename or delete scenarios; ``show`` names the scenario to show afterwards."""

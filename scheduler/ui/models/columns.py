@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import time
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from scheduler.model import SlotRef
 
-Kind = Literal["text", "int", "bool", "ids", "durations", "color", "slots"]
+Kind = Literal["text", "int", "bool", "ids", "durations", "color", "slots", "time", "choice"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Column:
     width: int = 120
     optional: bool = False
     """For numbers: an empty cell means 'not set' (None)."""
+    choices: tuple[str, ...] = ()
+    """For a 'choice' column: the values offered in a drop-down."""
 
     @property
     def editable(self) -> bool:
@@ -42,7 +45,10 @@ class Column:
         return show(self.value(item), self.kind)
 
     def parse(self, text: Any) -> Any:
-        return parse(text, self.kind, optional=self.optional)
+        value = parse(text, self.kind, optional=self.optional)
+        if self.choices and value not in self.choices:
+            raise ValueError(f"choose one of {', '.join(self.choices)}")
+        return value
 
 
 def show(value: Any, kind: Kind = "text") -> str:
@@ -50,6 +56,8 @@ def show(value: Any, kind: Kind = "text") -> str:
         return ""
     if kind == "durations":
         return " + ".join(str(v) for v in value)
+    if kind == "time":
+        return f"{value:%H:%M}"
     if kind == "slots":
         return ", ".join(f"{r.day} {r.slot}" for r in value)
     if isinstance(value, tuple | list):
@@ -80,6 +88,11 @@ def parse(text: Any, kind: Kind, *, optional: bool = False) -> Any:
             raise ValueError(
                 "meetings are lengths in slots joined by '+', e.g. '2 + 1 + 1'"
             ) from None
+    if kind == "time":
+        m = re.fullmatch(r"(\d{1,2})[:.h]?(\d{2})", raw)
+        if not m or int(m[1]) > 23 or int(m[2]) > 59:
+            raise ValueError(f"{raw!r} is not a clock time such as 08:30")
+        return time(int(m[1]), int(m[2]))
     if kind == "color":
         if not raw:
             return None

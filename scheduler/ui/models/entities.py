@@ -20,8 +20,8 @@ def _count(noun: str):
     return get
 
 
-_ID = Column("ID", "id", tip="Stable identifier used in files and references", width=90)
-_NAME = Column("Name", "name", width=200)
+_ID = Column("ID", "id", tip="Stable identifier used in files and references", width=75)
+_NAME = Column("Name", "name", width=170)
 _UNAVAILABLE = Column(
     "Unavailable", None, get=_count("slot"), tip="Edit in the availability grid", width=100
 )
@@ -32,7 +32,7 @@ class TeacherModel(EntityTableModel):
     columns = (
         _ID,
         _NAME,
-        Column("Subjects", "subjects", "ids", tip="Subject ids, comma separated", width=160),
+        Column("Subjects", "subjects", "ids", tip="Subject ids, comma separated", width=100),
         Column("Max/day", "max_slots_per_day", "int", optional=True, width=80,
                tip="Hard cap on teaching slots a day (empty: no cap)"),
         Column("Max/week", "max_slots_per_week", "int", optional=True, width=80,

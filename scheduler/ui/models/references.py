@@ -172,3 +172,57 @@ _COLLECTION = {
     "activity": "activities",
     "constraint": "constraints",
 }
+
+
+SlotKey = tuple[str, str]
+
+
+def remap_slots(data: SchoolData, f: Callable[[SlotKey], SlotKey | None]) -> SchoolData:
+    """The data with every slot reference passed through ``f`` (None: the slot is gone).
+
+    Used when a day or slot of the calendar is renamed or deleted, so availability, pins and
+    rules follow the calendar instead of pointing at slots that no longer exist.
+    """
+
+    def refs(items: tuple) -> tuple:
+        out = []
+        for r in items:
+            new = f((r.day, r.slot))
+            if new is not None:
+                out.append(r if new == (r.day, r.slot) else r.model_copy(update=_ref(new)))
+        return tuple(out)
+
+    upd: dict[str, Any] = {}
+    for name in ("teachers", "rooms", "groups", "students"):
+        upd[name] = tuple(
+            _changed(x, "unavailable", refs(x.unavailable)) for x in getattr(data, name)
+        )
+    acts = []
+    for a in data.activities:
+        pins = []
+        for p in a.pins:
+            if p.start is None:
+                pins.append(p)
+                continue
+            new = f((p.start.day, p.start.slot))
+            if new is None:
+                if p.room is not None:
+                    pins.append(p.model_copy(update={"start": None}))
+            elif new != (p.start.day, p.start.slot):
+                pins.append(p.model_copy(update={"start": p.start.model_copy(update=_ref(new))}))
+            else:
+                pins.append(p)
+        acts.append(_changed(a, "pins", tuple(pins)))
+    upd["activities"] = tuple(acts)
+    upd["constraints"] = tuple(
+        _changed(c, "slots", refs(c.slots)) if hasattr(c, "slots") else c for c in data.constraints
+    )
+    return data.model_copy(update=upd)
+
+
+def _ref(key: SlotKey) -> dict[str, str]:
+    return {"day": key[0], "slot": key[1]}
+
+
+def _changed(item: Any, field: str, value: Any) -> Any:
+    return item if getattr(item, field) == value else item.model_copy(update={field: value})
