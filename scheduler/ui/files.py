@@ -242,6 +242,7 @@ class Files(QObject):
             "saved": datetime.now().isoformat(timespec="seconds"),
         }
         try:
+            self.recovery_file.parent.mkdir(parents=True, exist_ok=True)
             write_bytes(self.recovery_file, project_to_bytes(self.doc.project_to_save()))
             write_bytes(self.recovery_file.with_suffix(".json"), json.dumps(meta).encode())
         except OSError as exc:

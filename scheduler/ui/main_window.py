@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
 
-        self.doc.undo_stack.cleanChanged.connect(self._update_title)
+        self.doc.undo_stack.cleanChanged.connect(self._clean_changed)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.changed.connect(self._update_status)
         self.doc.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -245,6 +245,9 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear Recent Files", self.files.clear_recent)
         self.recent_menu.setEnabled(bool(recent))
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.doc.title}[*] — Flexday")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scheduler.model import Project
@@ -27,3 +29,42 @@ def doc(qapp, school):
     from scheduler.ui.document import Document
 
     return Document(Project.of(school))
+
+
+class Answers:
+    """Stand-in for the file dialogs and questions."""
+
+    def __init__(self, unsaved_answer: str = "discard") -> None:
+        self.path: Path | None = None
+        self.unsaved_answer = unsaved_answer
+        self.recover_answer = True
+        self.errors: list[str] = []
+        self.asked: list[str] = []
+
+    def open_path(self, *_args) -> Path | None:
+        return self.path
+
+    def save_path(self, *_args) -> Path | None:
+        return self.path
+
+    def unsaved(self, title: str) -> str:
+        self.asked.append(title)
+        return self.unsaved_answer
+
+    def recover(self, text: str) -> bool:
+        self.asked.append(text)
+        return self.recover_answer
+
+    def error(self, title: str, text: str) -> None:
+        self.errors.append(f"{title}: {text}")
+
+
+@pytest.fixture
+def window(qtbot, doc):
+    """The main window over the small school; closing it never waits on a question."""
+    from scheduler.ui.main_window import MainWindow
+
+    win = MainWindow(doc)
+    qtbot.addWidget(win)
+    win.files.dialogs = Answers()
+    return win

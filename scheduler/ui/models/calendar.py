@@ -85,7 +85,13 @@ class DayModel(_CalendarModel):
     def _push(self, new, label, *, ids=None) -> None:
         if not ids:
             return super()._push(new, label, ids=ids)
-        self._push_remap(new, label, lambda k: (ids[k[0]], k[1]) if k[0] in ids else k)
+
+        def f(key: SlotKey) -> SlotKey | None:
+            if key[0] not in ids:
+                return key
+            return None if ids[key[0]] is None else (ids[key[0]], key[1])
+
+        self._push_remap(new, label, f)
 
     def _day_ids_gone(self, rows: list[int]) -> set[str]:
         return {self._rows[r].id for r in rows}
@@ -192,9 +198,13 @@ class SlotModel(_CalendarModel):
         if not ids:
             return super()._push(new, label, ids=ids)
         day = self.day_id
-        self._push_remap(
-            new, label, lambda k: (k[0], ids[k[1]]) if k[0] == day and k[1] in ids else k
-        )
+
+        def f(key: SlotKey) -> SlotKey | None:
+            if key[0] != day or key[1] not in ids:
+                return key
+            return None if ids[key[1]] is None else (key[0], ids[key[1]])
+
+        self._push_remap(new, label, f)
 
     def dependents(self, rows: list[int]) -> list[str]:
         n = self._slot_refs({(self.day_id or "", self._rows[r].id) for r in rows})
