@@ -55,7 +55,7 @@ class TimetablePage(QWidget):
 
     def refresh(self) -> None:
         if self.solve_panel is not None:
-            self.solve_panel.set_data(self.doc.data)
+            self.solve_panel.set_data(self.doc.data, self.doc.solution)
         if self.view is not None:
             self.view.set_content(self.doc.data, self.doc.solution)
 

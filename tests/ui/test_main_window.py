@@ -95,3 +95,26 @@ def test_large_sample_opens_quickly(window, qtbot):
     qtbot.wait(1)
     assert time.perf_counter() - began < 2.5
     assert "2500 students" in win.pages["Students & Groups"].editors[1].count.text()
+
+
+def test_a_solve_result_is_applied_as_one_undoable_step(window, doc):
+    from types import SimpleNamespace
+
+    solution = Solution(
+        placements=(Placement(activity="FR-7", meeting=0, day="Mon", slot="P1", room="R1"),),
+        status="feasible",
+    )
+    sectioned = doc.data.model_copy(update={"name": "With sections"})
+    outcome = SimpleNamespace(
+        result=SimpleNamespace(solution=solution, status="feasible", data=sectioned)
+    )
+    page = window.pages["Timetable"]
+    if page.solve_panel is not None:
+        page.solve_panel.resultReady.emit(outcome)
+    else:
+        operations.apply_result(doc=doc, outcome=outcome)
+    assert doc.solution == solution and doc.data.name == "With sections"
+    assert doc.undo_stack.count() == 1
+    assert doc.undo_stack.undoText() == "Apply solved timetable (feasible)"
+    doc.undo_stack.undo()
+    assert doc.solution is None and doc.data.name == "Riverside Test"
