@@ -198,6 +198,10 @@ class MainWindow(QMainWindow):
         tools.addActions([self.new_action, self.open_action, self.save_action])
         tools.addSeparator()
         tools.addActions([self.undo_action, self.redo_action])
+        for action in (self.undo_action, self.redo_action):  # their text names the edit: too long
+            button = tools.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         tools.addSeparator()
         tools.addAction(self.export_action)
 

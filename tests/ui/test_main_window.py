@@ -93,7 +93,9 @@ def test_large_sample_opens_quickly(window, qtbot):
     assert win.files.open_path(Path("samples/large.flexday"))
     win.show_page("Students & Groups")
     qtbot.wait(1)
-    assert time.perf_counter() - began < 2.5
+    # About 1 s on an idle machine (the benchmark reports the real figure); the margin is for a
+    # busy CI box. Models that read every row up front would take many times longer.
+    assert time.perf_counter() - began < 4.0
     assert "2500 students" in win.pages["Students & Groups"].editors[1].count.text()
 
 

@@ -55,7 +55,7 @@ def show(value: Any, kind: Kind = "text") -> str:
     if value is None:
         return ""
     if kind == "durations":
-        return " + ".join(str(v) for v in value)
+        return "+".join(str(v) for v in value)
     if kind == "time":
         return f"{value:%H:%M}"
     if kind == "slots":
