@@ -16,8 +16,10 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
+# With a display, open the app on the sample; without one, solve it and write the workbook.
 run: venv
-	$(BIN)/flexday run $(SAMPLE) --out $(OUT)
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(BIN)/flexday gui $(SAMPLE); \
+	else $(BIN)/flexday run $(SAMPLE) --out $(OUT); fi
 
 test: venv
 	$(BIN)/ruff check .

@@ -66,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("out"), help="folder for the results")
     p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
     p.set_defaults(run=_run)
+
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.add_argument("project", type=Path, nargs="?", help="a .flexday project file to open")
+    p.set_defaults(run=_gui)
     return parser
 
 
@@ -166,6 +170,12 @@ def _run(args) -> int:
     if code == EXIT_OK:
         print(f"\nTimetable workbook: {xlsx.resolve()}\nReport: {report.resolve()}")
     return code
+
+
+def _gui(args) -> int:
+    from scheduler.ui.app import run_gui
+
+    return run_gui(args.project)
 
 
 def _write_json(path: Path, doc: dict) -> None:
