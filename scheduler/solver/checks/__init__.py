@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from scheduler.solver.checks import availability, conflicts, gaps, load, rooms, spread, times
+from scheduler.solver.checks import (
+    availability,
+    conflicts,
+    days,
+    gaps,
+    load,
+    rooms,
+    spread,
+    times,
+    together,
+)
 
 CHECKS = (
     rooms.pins,
@@ -13,6 +23,8 @@ CHECKS = (
     spread.min_days,
     times.times,
     gaps.gaps,
+    days.days,
+    together.together,
 )
 
 __all__ = ["CHECKS"]

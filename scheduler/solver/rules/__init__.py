@@ -9,14 +9,25 @@ from __future__ import annotations
 
 from scheduler.solver.rules import (
     availability,
+    consecutive,
+    days_per_week,
+    ends_day,
     forbidden_times,
+    interval_max_days,
+    max_continuous,
     max_gaps_per_day,
+    max_gaps_per_week,
     max_per_day,
     max_per_week,
     min_days_between,
+    min_gaps_between,
+    min_per_day,
     no_overlap,
+    not_overlapping,
     preferred_times,
     room_capacity,
+    same_start,
+    starts_early,
 )
 from scheduler.solver.rules.base import Build, Penalty
 
@@ -30,6 +41,17 @@ RULES = (
     preferred_times,
     forbidden_times,
     max_gaps_per_day,
+    max_gaps_per_week,
+    min_per_day,
+    days_per_week,
+    interval_max_days,
+    max_continuous,
+    starts_early,
+    same_start,
+    not_overlapping,
+    consecutive,
+    min_gaps_between,
+    ends_day,
 )
 
 __all__ = ["RULES", "Build", "Penalty"]

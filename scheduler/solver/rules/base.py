@@ -27,6 +27,8 @@ class Build:
     vars: Variables
     problem: Problem
     penalties: list[Penalty] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)
+    """Auxiliary variables several rules share, e.g. whether a person has lessons on a day."""
 
     @property
     def data(self) -> SchoolData:
