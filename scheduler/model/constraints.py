@@ -238,6 +238,16 @@ class EndsDay(_Rule):
     activities: tuple[Id, ...] = Field(min_length=1)
 
 
+class PreferredRooms(_Rule):
+    """Meetings of these activities take place in one of ``rooms``. Hard: no other room. Soft:
+    ``weight`` points per meeting elsewhere or without a room (an activity that needs no room
+    then gets one of these when it can)."""
+
+    kind: Literal["preferred_rooms"] = "preferred_rooms"
+    activities: tuple[Id, ...] = Field(min_length=1)
+    rooms: tuple[Id, ...] = Field(min_length=1)
+
+
 def _about_people(rule):
     """Rooms have no day to spread or gaps to close; these rules are about people."""
     if rule.target.kind == "room":
@@ -277,6 +287,7 @@ Constraint = Annotated[
     | Consecutive
     | MinGapsBetween
     | EndsDay
+    | PreferredRooms
     | Unsupported,
     Field(discriminator="kind"),
 ]
@@ -301,5 +312,6 @@ RULE_KINDS: tuple[str, ...] = (
     "consecutive",
     "min_gaps_between",
     "ends_day",
+    "preferred_rooms",
     "unsupported",
 )

@@ -153,8 +153,8 @@ def solve(
             cuts.append(assigned.shortage)
             hint = starts
             continue
-        if assigned.penalty:
-            penalties["availability"] += assigned.penalty
+        for rule, penalty in (assigned.by_rule or {}).items():
+            penalties[rule] += penalty
         timetable_status = _STATUS[status]
         if assigned.penalty and timetable_status == "optimal":
             timetable_status = "feasible"

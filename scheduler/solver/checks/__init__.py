@@ -18,6 +18,7 @@ CHECKS = (
     rooms.pins,
     conflicts.conflicts,
     rooms.rooms,
+    rooms.preferred_rooms,
     availability.availability,
     load.load,
     spread.min_days,

@@ -24,6 +24,7 @@ from scheduler.solver.rules import (
     min_per_day,
     no_overlap,
     not_overlapping,
+    preferred_rooms,
     preferred_times,
     room_capacity,
     same_start,
@@ -52,6 +53,7 @@ RULES = (
     consecutive,
     min_gaps_between,
     ends_day,
+    preferred_rooms,
 )
 
 __all__ = ["RULES", "Build", "Penalty"]
