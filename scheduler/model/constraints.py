@@ -238,6 +238,41 @@ class EndsDay(_Rule):
     activities: tuple[Id, ...] = Field(min_length=1)
 
 
+class Ordered(_Rule):
+    """The first activity ends before the second starts, in the order of the cycle (with
+    ``if_same_day``: only when both fall on the same day)."""
+
+    kind: Literal["ordered"] = "ordered"
+    activities: tuple[Id, ...] = Field(min_length=2, max_length=2)
+    if_same_day: bool = False
+
+
+class MaxDaysBetween(_Rule):
+    """Any two of these activities fall at most ``max_days`` days apart."""
+
+    kind: Literal["max_days_between"] = "max_days_between"
+    activities: tuple[Id, ...] = Field(min_length=2)
+    max_days: int = Field(ge=0)
+
+
+class MaxSimultaneous(_Rule):
+    """In each of ``slots``, at most ``max_count`` of these activities run at once."""
+
+    kind: Literal["max_simultaneous"] = "max_simultaneous"
+    activities: tuple[Id, ...] = Field(min_length=1)
+    slots: tuple[SlotRef, ...]
+    max_count: int = Field(ge=0)
+
+
+class MaxSlotsInSelection(_Rule):
+    """Together these activities occupy at most ``max_slots`` of the listed ``slots``."""
+
+    kind: Literal["max_slots_in_selection"] = "max_slots_in_selection"
+    activities: tuple[Id, ...] = Field(min_length=1)
+    slots: tuple[SlotRef, ...]
+    max_slots: int = Field(ge=0)
+
+
 class PreferredRooms(_Rule):
     """Meetings of these activities take place in one of ``rooms``. Hard: no other room. Soft:
     ``weight`` points per meeting elsewhere or without a room (an activity that needs no room
@@ -287,6 +322,10 @@ Constraint = Annotated[
     | Consecutive
     | MinGapsBetween
     | EndsDay
+    | Ordered
+    | MaxDaysBetween
+    | MaxSimultaneous
+    | MaxSlotsInSelection
     | PreferredRooms
     | Unsupported,
     Field(discriminator="kind"),
@@ -312,6 +351,10 @@ RULE_KINDS: tuple[str, ...] = (
     "consecutive",
     "min_gaps_between",
     "ends_day",
+    "ordered",
+    "max_days_between",
+    "max_simultaneous",
+    "max_slots_in_selection",
     "preferred_rooms",
     "unsupported",
 )

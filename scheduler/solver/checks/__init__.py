@@ -26,6 +26,7 @@ CHECKS = (
     gaps.gaps,
     days.days,
     together.together,
+    together.order,
 )
 
 __all__ = ["CHECKS"]

@@ -96,3 +96,31 @@ def _ends_day(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
         if bad:
             what = f"{bad} time(s) a lesson of {', '.join(c.activities)} is not last of the day"
             yield violation(c.kind, c.id, c.hard, bad, c.weight, what)
+
+
+def order(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
+    """Ordered pairs, max days between, and limits within selected slots."""
+    for c in active(data, "ordered"):
+        x, y = (_first(occ, a) for a in c.activities)
+        if x is None or y is None or (c.if_same_day and x.day != y.day):
+            continue
+        if y.start < x.span.stop:
+            what = f'"{c.activities[1]}" starts before "{c.activities[0]}" ends'
+            yield violation(c.kind, c.id, c.hard, 1, c.weight, what)
+    for c in active(data, "max_days_between"):
+        seats = [s for a in dict.fromkeys(c.activities) for s in occ.by_activity.get(a, ())]
+        far = sum(1 for x, y in combinations(seats, 2) if abs(x.day - y.day) > c.max_days)
+        if far:
+            what = f"{far} pair(s) of {', '.join(c.activities)} over {c.max_days} day(s) apart"
+            yield violation(c.kind, c.id, c.hard, far, c.weight, what)
+    for c in (*active(data, "max_simultaneous"), *active(data, "max_slots_in_selection")):
+        slots = occ.slots_of(c.slots)
+        seats = [s for a in dict.fromkeys(c.activities) for s in occ.by_activity.get(a, ())]
+        per_slot = Counter(t for s in seats for t in s.span if t in slots)
+        if c.kind == "max_simultaneous":
+            over = sum(max(0, n - c.max_count) for n in per_slot.values())
+        else:
+            over = max(0, len(per_slot) - c.max_slots)
+        if over:
+            what = f"{', '.join(c.activities)} exceed their limit in the selected slots by {over}"
+            yield violation(c.kind, c.id, c.hard, over, c.weight, what)

@@ -15,6 +15,7 @@ from scheduler.solver.rules import (
     forbidden_times,
     interval_max_days,
     max_continuous,
+    max_days_between,
     max_gaps_per_day,
     max_gaps_per_week,
     max_per_day,
@@ -24,10 +25,12 @@ from scheduler.solver.rules import (
     min_per_day,
     no_overlap,
     not_overlapping,
+    ordered,
     preferred_rooms,
     preferred_times,
     room_capacity,
     same_start,
+    selected_slots,
     starts_early,
 )
 from scheduler.solver.rules.base import Build, Penalty
@@ -53,6 +56,9 @@ RULES = (
     consecutive,
     min_gaps_between,
     ends_day,
+    ordered,
+    max_days_between,
+    selected_slots,
     preferred_rooms,
 )
 
