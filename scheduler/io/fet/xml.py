@@ -35,7 +35,7 @@ class Located:
         return FileFormatError(self.path, f"{where}<{el.tag}>: {message}")
 
 
-def parse(path: Path, raw: bytes) -> Located:
+def parse(path: Path, raw: bytes, *, root: str | None = "fet") -> Located:
     lines: dict[int, int] = {}
     parser: DefusedXMLParser
 
@@ -48,7 +48,7 @@ def parse(path: Path, raw: bytes) -> Located:
     parser = DefusedXMLParser(target=_Builder(), forbid_dtd=False)
     try:
         parser.feed(raw)
-        root = parser.close()
+        top = parser.close()
     except ParseError as exc:
         line, column = exc.position
         raise FileFormatError(
@@ -56,9 +56,9 @@ def parse(path: Path, raw: bytes) -> Located:
         ) from None
     except DefusedXmlException as exc:
         raise FileFormatError(path, f"refused unsafe XML: {exc}") from None
-    if root.tag != "fet":
-        raise FileFormatError(path, f"line 1: the root element is <{root.tag}>, not <fet>")
-    return Located(path, root, lines)
+    if root is not None and top.tag != root:
+        raise FileFormatError(path, f"line 1: the root element is <{top.tag}>, not <{root}>")
+    return Located(path, top, lines)
 
 
 def _reason(exc: ParseError) -> str:
