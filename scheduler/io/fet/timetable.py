@@ -3,7 +3,8 @@ on one scale.
 
 Two sources: a ``*_data_and_timetable.fet`` file (the input plus one starting-time and one room
 constraint per placed activity; the last ones win, as FET appends them) and the
-``*_teachers.xml`` / ``*_subgroups.xml`` grids fet-cl writes, also for partial timetables.
+``*_teachers.xml`` / ``*_subgroups.xml`` grids fet-cl writes, also for partial timetables (an
+activity without teachers appears only in the subgroups grid, so the sibling grid is read too).
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ _GRIDS = {"Teachers_Timetable", "Subgroups_Timetable", "Students_Timetable"}
 def read_fet_timetable(path: str | Path, *, data: SchoolData) -> Solution:
     """The placements FET made, for the activities ``data`` has (an import of the input file)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})") from None
-    doc = parse(path, raw, root=None)
+    doc = _read(path)
     if doc.root.tag in _GRIDS:
         found = _from_grid(doc)
+        for suffix in ("_teachers.xml", "_subgroups.xml"):
+            sibling = path.with_name(path.name.rsplit("_", 1)[0] + suffix)
+            if sibling != path and sibling.exists():
+                found = {**_from_grid(_read(sibling)), **found}
     elif doc.root.tag == "fet":
         found = _from_fet(doc)
     else:
@@ -39,6 +40,14 @@ def read_fet_timetable(path: str | Path, *, data: SchoolData) -> Solution:
         keep = room if room in data.room_by_id else None
         placements.append(Placement(activity=aid, meeting=0, day=day, slot=hour, room=keep))
     return Solution(placements=tuple(placements), status="manual")
+
+
+def _read(path: Path) -> Located:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return parse(path, raw, root=None)
 
 
 def _from_fet(doc: Located) -> dict[str, tuple[str, str, str | None]]:
