@@ -50,7 +50,6 @@ class Context:
     students: dict[str, tuple[str, ...]]
     """Students set name -> its parents."""
     leaves: tuple[str, ...]
-    years: tuple[str, ...]
     activities: dict[str, FetActivity]
     """Active activities only."""
     inactive: set[str]
@@ -61,6 +60,7 @@ class Context:
         default_factory=lambda: defaultdict(list)
     )
     breaks: set[tuple[str, str]] = field(default_factory=set)
+    room_elements: list[tuple[str, Element]] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)
     """Students set -> number of students, as FET gives it."""
     sizes_of: dict[str, int] = field(default_factory=dict)

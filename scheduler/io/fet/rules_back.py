@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element, SubElement
 
 from scheduler.io.fet.rules_out import Writer, percent
+from scheduler.model import SlotRef
 
 _PEOPLE = {
     # kind -> (teacher element, students-set element, value tag, value field)
@@ -113,8 +114,6 @@ def _person(w: Writer, c, p: str) -> bool:
 
 def _preferred_times(w: Writer, c, p: str, subs, *, allowed=None) -> bool:
     refs = allowed if allowed is not None else [(r.day, r.slot) for r in c.slots]
-    from scheduler.model import SlotRef
-
     slots = [SlotRef(day=d, slot=s) for d, s in refs]
     if c.kind == "preferred_times" and c.starts_only:
         item = ("Preferred_Starting_Time", "Preferred_Starting_Day", "Preferred_Starting_Hour")

@@ -61,11 +61,11 @@ def read_entities(doc: Located, report: ImportReport) -> Context:
         rooms=set(),
         students={},
         leaves=(),
-        years=(),
         activities={},
         inactive=set(),
     )
-    ctx.rooms = {n for n, _ in _rooms(doc, report)}
+    ctx.room_elements = _rooms(doc, report)
+    ctx.rooms = {n for n, _ in ctx.room_elements}
     if any(not name_of(el) for el in doc.root.iterfind("Subjects_List/Subject")):
         ctx.subjects.add(NO_NAME)
     _students(ctx)
@@ -83,7 +83,6 @@ def _students(ctx: Context) -> None:
     section = ctx.doc.root.find("Students_List")
     parents: dict[str, list[str]] = {}
     sizes: Counter = Counter()
-    years = []
 
     def add(el: Element, parent: str | None) -> str:
         name = name_of(el)
@@ -97,7 +96,6 @@ def _students(ctx: Context) -> None:
 
     for year in section.findall("Year") if section is not None else ():
         y = add(year, None)
-        years.append(y)
         for group in year.findall("Group"):
             g = add(group, y)
             for sub in group.findall("Subgroup"):
@@ -105,7 +103,6 @@ def _students(ctx: Context) -> None:
     has_children = {p for ps in parents.values() for p in ps}
     ctx.students = {n: tuple(ps) for n, ps in parents.items()}
     ctx.leaves = tuple(n for n in parents if n not in has_children)
-    ctx.years = tuple(years)
     ctx.sizes = dict(sizes)
 
 
@@ -167,7 +164,7 @@ def _slots(ctx: Context, day: str) -> tuple[Slot, ...]:
 def build(ctx: Context, *, name: str) -> SchoolData:
     calendar = Calendar(days=tuple(Day(id=d, name=d, slots=_slots(ctx, d)) for d in ctx.days))
     rooms = []
-    for room_name, el in _rooms(ctx.doc, ImportReport(file="")):
+    for room_name, el in ctx.room_elements:
         if text(el, "Virtual").lower() == "true":
             ctx.report.unsupported["Virtual room (treated as one room)"] += 1
         capacity = ctx.int_of(el, "Capacity", default=0) or None

@@ -52,9 +52,17 @@ def fet_document(data: SchoolData, *, solution: Solution | None = None):
     SubElement(root, "Activity_Tags_List")
     _named_list(root, "Teachers_List", None, "Teacher", [t.id for t in data.teachers])
     _students(root, data)
+    deep = _deeper_than_subgroups(data)
+    if deep:
+        report.skipped["groups below the subgroup level"] += deep
     ids = rules_out.activity_ids(data)
     _activities(root, data, ids)
     report.activities = len(ids)
+    if data.students:
+        report.skipped["individual students (FET knows only students sets)"] += len(data.students)
+    typed = sum(1 for a in data.activities if a.room_types)
+    if typed:
+        report.skipped["activity room types (FET has no room types)"] += typed
     SubElement(SubElement(root, "Buildings_List"), "Number_of_Buildings").text = "0"
     rooms = SubElement(root, "Rooms_List")
     for r in data.rooms:
@@ -90,8 +98,8 @@ def _named_list(root: Element, tag: str, count: str | None, item: str, names) ->
 
 
 def _students(root: Element, data: SchoolData) -> None:
-    """Top groups become years, their children groups, and grandchildren subgroups (deeper
-    levels fold into the subgroups above them)."""
+    """Top groups become years, their children groups, and grandchildren subgroups. FET has no
+    deeper level; such groups are left out and counted by the caller."""
     section = SubElement(root, "Students_List")
     kids = data.children
     for year in (g for g in data.groups if not g.parents):
@@ -106,6 +114,13 @@ def _students(root: Element, data: SchoolData) -> None:
                 s = SubElement(g, "Subgroup")
                 _text(s, "Name", sid)
                 _text(s, "Number_of_Students", str(data.group_by_id[sid].size))
+
+
+def _deeper_than_subgroups(data: SchoolData) -> int:
+    written = {g.id for g in data.groups if not g.parents}
+    for _ in range(2):
+        written |= {k for g in list(written) for k in data.children.get(g, ())}
+    return len({g.id for g in data.groups} - written)
 
 
 def _activities(root: Element, data: SchoolData, ids: dict[tuple[str, int], int]) -> None:
