@@ -40,13 +40,14 @@ class Run:
     solved: bool
     time_s: float | None
     penalty: int | None
-    peak_mb: float
+    peak_mb: float | None
+    """None when the process ended before the first 50 ms memory poll."""
     note: str = ""
     startup_s: float | None = None
     """Flexday only: interpreter start, imports and reading the project, before solving."""
 
 
-def peak_rss(proc: subprocess.Popen, timeout: float) -> tuple[float, bool]:
+def peak_rss(proc: subprocess.Popen, timeout: float) -> tuple[float | None, bool]:
     """Wait for the process, polling its peak resident memory (VmHWM); kill it after timeout."""
     peak, killed = 0, False
     status = Path(f"/proc/{proc.pid}/status")
@@ -66,7 +67,7 @@ def peak_rss(proc: subprocess.Popen, timeout: float) -> tuple[float, bool]:
             except subprocess.TimeoutExpired:
                 proc.kill()
         time.sleep(0.05)
-    return peak / 1024, killed
+    return (peak / 1024 if peak else None), killed
 
 
 def run_fet(src: Path, data, limit: float, seed: int, work: Path) -> Run:
@@ -244,8 +245,8 @@ def _line(row: dict) -> str:
         ok = f"{sum(r.solved for r in runs)}/{len(runs)}"
         t = median(r.time_s for r in runs)
         p = median(r.penalty for r in runs)
-        mb = max(r.peak_mb for r in runs)
-        return f"{ok:>6} {_fmt(t, 's'):>7} {_fmt(p, ''):>8} {mb:5.0f}"
+        mb = max((r.peak_mb for r in runs if r.peak_mb), default=None)
+        return f"{ok:>6} {_fmt(t, 's'):>7} {_fmt(p, ''):>8} {_fmt(mb, '', 0):>5}"
 
     name = row["file"].split("/")[-1][:34]
     fet, flex = part(row["fet"]), part(row["flexday"])
@@ -256,10 +257,10 @@ def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 2)
 
 
-def _fmt(x, unit: str) -> str:
+def _fmt(x, unit: str, digits: int = 1) -> str:
     if x is None:
         return "—"
-    return f"{x:.1f}{unit}" if unit else f"{x:g}"
+    return f"{x:.{digits}f}{unit}" if unit or not digits else f"{x:g}"
 
 
 def _summary(rows: list[dict], skipped: int, args) -> dict:
@@ -290,9 +291,11 @@ def _summary(rows: list[dict], skipped: int, args) -> dict:
         "penalty_le_fet_share": round(sum(le) / len(le), 3) if le else None,
         "median_build_share_of_first_timetable": round(median(shares), 3) if shares else None,
         "flexday_median_startup_s": _round(median(x.startup_s for r in rows for x in r["flexday"])),
-        "fet_peak_mb_max": round(max((x.peak_mb for r in rows for x in r["fet"]), default=0)),
-        "flexday_peak_mb_max": round(
-            max((x.peak_mb for r in rows for x in r["flexday"]), default=0)
+        "fet_peak_mb_median": _round(median(x.peak_mb for r in rows for x in r["fet"])),
+        "fet_peak_mb_max": _round(max((x.peak_mb or 0 for r in rows for x in r["fet"]), default=0)),
+        "flexday_peak_mb_median": _round(median(x.peak_mb for r in rows for x in r["flexday"])),
+        "flexday_peak_mb_max": _round(
+            max((x.peak_mb or 0 for r in rows for x in r["flexday"]), default=0)
         ),
     }
 
