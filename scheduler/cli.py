@@ -61,6 +61,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
     p.set_defaults(run=_export)
 
+    p = sub.add_parser("import-fet", help="import a FET (.fet) file into a new project")
+    p.add_argument("fet", type=Path, metavar="FILE.fet")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PROJECT.flexday")
+    p.add_argument("--report", type=Path, metavar="OUT.json", help="write the import report")
+    p.set_defaults(run=_import_fet)
+
+    p = sub.add_parser("export-fet", help="export a scenario and its timetable to a .fet file")
+    _project_args(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.fet")
+    p.set_defaults(run=_export_fet)
+
     p = sub.add_parser("run", help="solve a sample school and write its timetable to Excel")
     p.add_argument("project", type=Path)
     p.add_argument("--out", type=Path, default=Path("out"), help="folder for the results")
@@ -143,6 +154,30 @@ def _export(args) -> int:
         return EXIT_NO_TIMETABLE
     out = export_timetable(scenario.data, scenario.solution, args.output, scenario=name)
     print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _import_fet(args) -> int:
+    from scheduler.io.fet import import_fet
+    from scheduler.io.project_file import save_project
+
+    imported = import_fet(args.fet)
+    save_project(imported.project, args.output)
+    print(imported.report.summary())
+    print(f"wrote {args.output}")
+    if args.report:
+        _write_json(args.report, imported.report.to_dict())
+    return EXIT_OK
+
+
+def _export_fet(args) -> int:
+    from scheduler.io.fet import export_fet
+
+    project, name = _load(args)
+    scenario = project.scenario(name)
+    export_fet(scenario.data, args.output, solution=scenario.solution)
+    locked = "with its timetable locked" if scenario.solution else "without a timetable"
+    print(f"wrote {args.output} ({locked})")
     return EXIT_OK
 
 

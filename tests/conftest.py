@@ -16,20 +16,37 @@ from scheduler.model import (
     Activity,
     Availability,
     Calendar,
+    Consecutive,
     Course,
     CourseRequest,
     Day,
+    EndsDay,
     ForbiddenTimes,
+    IntervalMaxDays,
+    MaxContinuous,
+    MaxDaysBetween,
+    MaxDaysPerWeek,
     MaxGapsPerDay,
+    MaxGapsPerWeek,
     MaxPerDay,
     MaxPerWeek,
+    MaxSimultaneous,
+    MaxSlotsInSelection,
     MinDaysBetween,
+    MinDaysPerWeek,
+    MinGapsBetween,
+    MinPerDay,
+    NotOverlapping,
+    Ordered,
     Pin,
+    PreferredRooms,
     PreferredTimes,
     Room,
+    SameStart,
     SchoolData,
     Slot,
     SlotRef,
+    StartsEarly,
     Student,
     StudentGroup,
     Subject,
@@ -162,9 +179,38 @@ def small_school(**changes: Any) -> SchoolData:
                 type="ConstraintTeacherMaxHoursContinuously",
                 fields={"Teacher_Name": "T1", "Maximum_Hours_Continuously": 3},
             ),
+            *_imported_kinds(),
         ),
     )
     return school.model_copy(update=changes) if changes else school
+
+
+def _imported_kinds() -> tuple:
+    """One (inactive) rule of each kind FET files brought in, so round trips cover them."""
+    teacher, group = Target(kind="teacher", id="T1"), Target(kind="group", id="7A")
+    both = ("MA-7A", "FR-7")
+    return tuple(
+        rule.model_copy(update={"active": False})
+        for rule in (
+            MaxGapsPerWeek(id="K9", target=teacher, max_gaps=2),
+            MinPerDay(id="K10", target=group, min_slots=2, allow_empty_days=False),
+            MaxDaysPerWeek(id="K11", target=teacher, max_days=2, hard=False, weight=3),
+            MinDaysPerWeek(id="K12", target=teacher, min_days=2),
+            IntervalMaxDays(id="K13", target=group, first_slot=2, end_slot=None, max_days=1),
+            MaxContinuous(id="K14", target=teacher, max_slots=2, activities=("MA-7A",)),
+            StartsEarly(id="K15", target=group, max_late_days=1),
+            SameStart(id="K16", activities=both, part="period"),
+            NotOverlapping(id="K17", activities=both),
+            Consecutive(id="K18", activities=both, ordered=False),
+            MinGapsBetween(id="K19", activities=both, min_gaps=1, hard=False, weight=2),
+            EndsDay(id="K20", activities=("FR-7",)),
+            PreferredRooms(id="K21", activities=("FR-7",), rooms=("LAB",), hard=False, weight=4),
+            Ordered(id="K22", activities=both, if_same_day=True),
+            MaxDaysBetween(id="K23", activities=both, max_days=1),
+            MaxSimultaneous(id="K24", activities=both, slots=(ref("Mon", "P1"),), max_count=1),
+            MaxSlotsInSelection(id="K25", activities=both, slots=(ref("Tue", "P1"),), max_slots=0),
+        )
+    )
 
 
 @pytest.fixture

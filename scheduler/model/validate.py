@@ -290,6 +290,8 @@ def _constraints(data: SchoolData) -> Iterator[Problem]:
             "constraint", c.id, "activities", "activity", activities, data.activity_by_id
         )
         yield from _slot_refs("constraint", c.id, "slots", data, getattr(c, "slots", ()))
+        if c.kind == "preferred_rooms":
+            yield from _unknown("constraint", c.id, "rooms", "room", c.rooms, data.room_by_id)
         if isinstance(c, MinDaysBetween) and c.hard and c.active:
             known = [data.activity_by_id[a] for a in set(activities) if a in data.activity_by_id]
             n = sum(len(a.meetings) for a in known)

@@ -237,10 +237,16 @@ def _candidate_rooms(data: SchoolData, activity: Activity, room_index) -> tuple[
     if not activity.needs_room or not data.rooms:
         return ()
     size = data.attendance(activity)
+    ruled = [
+        set(c.rooms)
+        for c in data.constraints
+        if c.kind == "preferred_rooms" and c.active and c.hard and activity.id in c.activities
+    ]
     return tuple(
         room_index[r.id]
         for r in data.rooms
-        if (not activity.rooms or r.id in activity.rooms)
+        if all(r.id in rooms for rooms in ruled)
+        and (not activity.rooms or r.id in activity.rooms)
         and (not activity.room_types or r.type in activity.room_types)
         and (r.capacity is None or r.capacity >= size)
     )

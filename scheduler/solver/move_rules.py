@@ -197,6 +197,16 @@ class RuleIndex:
             out[sid] = frozenset(acts)
         return out
 
+    def away(self, res: Resource) -> frozenset[int]:
+        """Slots a person cannot attend; like the checker, gaps never count them as idle."""
+        kind, rid = res
+        owners = self.data.ancestors(rid) if kind == "group" else {rid}
+        out: set[int] = set()
+        for _, target, slots in self._away:
+            if target.kind == kind and target.id in owners:
+                out |= slots
+        return frozenset(out)
+
     def who(self, target: Target | Resource) -> str:
         """A person, group or room as a timetabler would name it."""
         kind, rid = (target.kind, target.id) if isinstance(target, Target) else target

@@ -45,7 +45,6 @@ class MoveChecker:
         """Meeting -> (start slot, length, room) for every readable placement."""
         self._busy: dict[Resource, dict[int, list[Key]]] = defaultdict(lambda: defaultdict(list))
         self._of: dict[Resource, list[Key]] = defaultdict(list)
-        uses_rooms = bool(data.rooms)
         for p in solution.placements if solution is not None else ():
             activity = data.activity_by_id.get(p.activity)
             start = self.grid.lookup.get((p.day, p.slot))
@@ -59,8 +58,8 @@ class MoveChecker:
                 continue  # the checker drops such placements too
             self.seat[key] = (start, length, p.room)
             resources = list(self.rules.resources(activity))
-            if p.room is not None and activity.needs_room and uses_rooms:
-                resources.append(("room", p.room))
+            if p.room is not None and p.room in self.data.room_by_id:
+                resources.append(("room", p.room))  # a room taken is taken, needed or not
             for res in resources:
                 self._of[res].append(key)
                 for t in range(start, start + length):
@@ -282,12 +281,10 @@ class MoveChecker:
                     continue
                 busy = {t for s in self._load(res, key, d) for t in s}
                 busy.update(extra or ())
-                used = [i for i, t in enumerate(self._teaching[d]) if t in busy]
-                gaps = (
-                    sum(1 for t in self._teaching[d][used[0] : used[-1] + 1] if t not in busy)
-                    if len(used) > 1
-                    else 0
-                )
+                away = self.rules.away(res)
+                teaching = [t for t in self._teaching[d] if t not in away]
+                used = [i for i, t in enumerate(teaching) if t in busy]
+                gaps = used[-1] - used[0] + 1 - len(used) if len(used) > 1 else 0
                 if gaps > limit:
                     when = "" if extra else " after it leaves"
                     out.append(
@@ -323,6 +320,8 @@ class MoveChecker:
             pin = a.pin(meeting)
             if pin is not None and pin.room is not None and pin.room != r.id:
                 out.append(Conflict("pinned", source, f"{a.label} is pinned to room {pin.room}."))
+        if room is not None and room in self.data.room_by_id:
+            r = self.data.room_by_id[room]
             busy = self._busy.get(("room", r.id), {})
             for t in span:
                 here = [k for k in busy.get(t, ()) if k != key]
@@ -337,7 +336,6 @@ class MoveChecker:
                         )
                     )
                     break
-        if room is not None and room in self.data.room_by_id:
             blocked = self.rules.room_blocked.get(room, {})
             seen: dict[str, int] = {}
             for t in span:

@@ -50,6 +50,7 @@ class Occupancy:
         self.seats: list[Seat] = []
         self.enrolled: dict[str, tuple[str, ...]] = solution.sections_by_student
         self.solution_sections: dict[str, tuple[str, ...]] = solution.students_by_section
+        self._away: dict[tuple[str, str], frozenset[int]] = {}
         seen: set[tuple[str, int]] = set()
         for p in solution.placements:
             activity = data.activity_by_id.get(p.activity)
@@ -101,6 +102,14 @@ class Occupancy:
 
     def teaching_slots(self, d: int) -> list[int]:
         return [t for t in self._day_slots[d] if self._teaching[t]]
+
+    def day_slots(self, d: int) -> list[int]:
+        """Every slot of day ``d``, breaks included, in order."""
+        return self._day_slots[d]
+
+    @property
+    def days(self) -> int:
+        return len(self._day_slots)
 
     @cached_property
     def by_activity(self) -> dict[str, list[Seat]]:
@@ -185,6 +194,24 @@ class Occupancy:
             return self.attended(target.id) if target.id in self.data.student_by_id else []
         under = self.data.leaf_groups([target.id])
         return [s for s in self.seats if self._leaves_of[s.activity.id] & under]
+
+    def away(self, kind: str, rid: str) -> frozenset[int]:
+        """Slots a teacher, subgroup or student cannot attend: its own ``unavailable`` field, that
+        of every group above a subgroup, and hard availability rules about any of them."""
+        key = (kind, rid)
+        if key not in self._away:
+            owners = {rid} if kind != "group" else set(self.data.ancestors(rid))
+            table = {
+                "teacher": self.data.teacher_by_id,
+                "group": self.data.group_by_id,
+                "student": self.data.student_by_id,
+            }[kind]
+            refs = [r for o in owners if o in table for r in table[o].unavailable]
+            for c in self.data.constraints:
+                if c.kind == "availability" and c.active and c.hard and c.target.kind == kind:
+                    refs.extend(c.slots if c.target.id in owners else ())
+            self._away[key] = self.slots_of(tuple(refs))
+        return self._away[key]
 
     def resource_seats(self, target: Target) -> list[tuple[str, list[Seat]]]:
         """The resources a per-person rule applies to: a group means each of its subgroups."""

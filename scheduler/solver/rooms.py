@@ -4,6 +4,9 @@ With times fixed this is small: one boolean per meeting and candidate room, one 
 at most one meeting per room and slot, and the penalty of soft room availability as objective.
 When no assignment exists, ``hall_violation`` finds the set of rooms that is short in some slot so
 the timetable step can be re-solved with that extra room-capacity cut.
+
+Soft room preferences are scored here too: a meeting outside its preferred rooms costs the rule's
+weight, and a meeting of an activity that needs no room may take a free preferred room to avoid it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ class RoomResult:
     rooms: dict[int, int] | None
     """Meeting -> room index, or None when no assignment exists."""
     penalty: int = 0
+    by_rule: dict[str, int] | None = None
+    """The penalty split by rule name."""
     shortage: frozenset[int] | None = None
     """A set of rooms too small for the meetings that need them in some slot."""
     timed_out: bool = False
@@ -37,6 +42,19 @@ def soft_room_rules(problem: Problem) -> list[tuple[int, frozenset[int], int]]:
     ]
 
 
+def soft_preferences(problem: Problem) -> dict[int, list[tuple[frozenset[int], int]]]:
+    """Meeting -> (preferred room indexes, weight) of each active soft preferred-rooms rule."""
+    index = {r: k for k, r in enumerate(problem.room_ids)}
+    out: dict[int, list[tuple[frozenset[int], int]]] = defaultdict(list)
+    for c in problem.data.constraints:
+        if c.kind == "preferred_rooms" and c.active and not c.hard:
+            rooms = frozenset(index[r] for r in c.rooms if r in index)
+            for a in c.activities:
+                for m in problem.activity_meetings.get(a, ()):
+                    out[m].append((rooms, c.weight))
+    return out
+
+
 def assign_rooms(
     problem: Problem,
     starts: dict[int, int],
@@ -46,16 +64,20 @@ def assign_rooms(
     workers: int = 1,
     previous: dict[int, int] | None = None,
 ) -> RoomResult:
-    if not soft_room_rules(problem):
+    if not soft_room_rules(problem) and not soft_preferences(problem):
         quick = _greedy(problem, starts, previous or {})
         if quick is not None:
             return RoomResult(quick)
     model = cp_model.CpModel()
     choose: dict[int, dict[int, cp_model.IntVar]] = {}
     per_room_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    wishes = soft_preferences(problem)
+    optional: dict[int, dict[int, cp_model.IntVar]] = {}
     for m, t in starts.items():
         meeting = problem.meetings[m]
         if not meeting.rooms:
+            if m in wishes:
+                optional[m] = _optional(model, problem, m, t, wishes[m], per_room_slot)
             continue
         span = meeting.covers(t)
         options = {}
@@ -78,8 +100,16 @@ def assign_rooms(
         for (room, s), lits in per_room_slot.items():
             if room == k and s in slots:
                 terms.extend(weight * v for v in lits)
-    if terms:
-        model.minimize(sum(terms))
+    preference_terms, missed = [], 0
+    for m, options in (*choose.items(), *optional.items()):
+        for rooms, weight in wishes.get(m, ()):
+            inside = [v for k, v in options.items() if k in rooms]
+            if inside:
+                preference_terms.append(weight * (1 - sum(inside)))
+            else:
+                missed += weight
+    if terms or preference_terms:
+        model.minimize(sum(terms) + sum(preference_terms))
     if previous:
         for m, options in choose.items():
             if m in previous and previous[m] in options:
@@ -97,8 +127,29 @@ def assign_rooms(
         m: next(k for k, v in options.items() if solver.boolean_value(v))
         for m, options in choose.items()
     }
-    penalty = round(solver.objective_value) if terms else 0
-    return RoomResult(rooms, penalty=penalty)
+    for m, options in optional.items():
+        taken = [k for k, v in options.items() if solver.boolean_value(v)]
+        if taken:
+            rooms[m] = taken[0]
+    by_rule = {
+        "availability": sum(int(solver.value(x)) for x in terms),
+        "preferred_rooms": missed + sum(int(solver.value(x)) for x in preference_terms),
+    }
+    return RoomResult(rooms, penalty=sum(by_rule.values()), by_rule=by_rule)
+
+
+def _optional(model, problem: Problem, m: int, t: int, wishes, per_room_slot):
+    """At most one preferred room for a meeting that needs none, where it is open."""
+    span = problem.meetings[m].covers(t)
+    options = {}
+    for k in sorted(frozenset().union(*(rooms for rooms, _ in wishes))):
+        if not problem.room_unavailable[k].intersection(span):
+            options[k] = var = model.new_bool_var(f"m{m}r{k}?")
+            for s in span:
+                per_room_slot[(k, s)].append(var)
+    if len(options) > 1:
+        model.add_at_most_one(options.values())
+    return options
 
 
 def _greedy(problem: Problem, starts: dict[int, int], previous: dict[int, int]):

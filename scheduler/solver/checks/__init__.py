@@ -5,6 +5,7 @@ from __future__ import annotations
 from scheduler.solver.checks import (
     availability,
     conflicts,
+    days,
     gaps,
     load,
     rooms,
@@ -12,12 +13,14 @@ from scheduler.solver.checks import (
     sections,
     spread,
     times,
+    together,
 )
 
 CHECKS = (
     rooms.pins,
     conflicts.conflicts,
     rooms.rooms,
+    rooms.preferred_rooms,
     availability.availability,
     load.load,
     spread.min_days,
@@ -26,6 +29,9 @@ CHECKS = (
     same_slot.same_slot,
     sections.enrollments,
     sections.capacity,
+    days.days,
+    together.together,
+    together.order,
 )
 
 __all__ = ["CHECKS"]

@@ -21,9 +21,14 @@ def load(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
             for t in data.teachers
             if getattr(t, field) is not None
         ]
-        limits += [(c.id, c.target, c.max_slots, c.hard, c.weight) for c in active(data, rule)]
-        for source, target, limit, hard, weight in limits:
-            for rid, seats in occ.resource_seats(target):
+        limits = [(*x, ()) for x in limits]
+        limits += [
+            (c.id, c.target, c.max_slots, c.hard, c.weight, getattr(c, "activities", ()))
+            for c in active(data, rule)
+        ]
+        for source, target, limit, hard, weight, only in limits:
+            for rid, every in occ.resource_seats(target):
+                seats = [s for s in every if s.activity.id in only] if only else every
                 per_day = Counter()
                 for s in seats:
                     per_day[s.day] += len(s.span)

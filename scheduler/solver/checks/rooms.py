@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from scheduler.model import SchoolData
-from scheduler.solver.checks.base import names, violation
+from scheduler.solver.checks.base import active, names, violation
 from scheduler.solver.occupancy import Occupancy, Seat
 from scheduler.solver.violation import Violation
 
@@ -33,6 +33,8 @@ def rooms(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
     for seat in occ.seats:
         a = seat.activity
         if not a.needs_room or not data.rooms:
+            if seat.room is not None and seat.room in data.room_by_id:
+                by_room[seat.room].append(seat)  # a room it took by preference, still one class
             continue  # a school without rooms (as many FET files) does not model them
         if seat.room is None:
             yield violation(
@@ -93,3 +95,18 @@ def rooms(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
                     1,
                     f'room "{rid}" holds {len(here)} lessons at {occ.where(t)}: {names(here)}',
                 )
+
+
+def preferred_rooms(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
+    for c in active(data, "preferred_rooms"):
+        rooms = set(c.rooms)
+        bad = [s for a in c.activities for s in occ.by_activity.get(a, ()) if s.room not in rooms]
+        if bad:
+            yield violation(
+                "preferred_rooms",
+                c.id,
+                c.hard,
+                len(bad),
+                c.weight,
+                f"{len(bad)} meeting(s) of {names(bad)} outside rooms {', '.join(c.rooms)}",
+            )

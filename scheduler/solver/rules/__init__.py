@@ -9,16 +9,31 @@ from __future__ import annotations
 
 from scheduler.solver.rules import (
     availability,
+    consecutive,
     course_conflicts,
+    days_per_week,
+    ends_day,
     forbidden_times,
+    interval_max_days,
+    max_continuous,
+    max_days_between,
     max_gaps_per_day,
+    max_gaps_per_week,
     max_per_day,
     max_per_week,
     min_days_between,
+    min_gaps_between,
+    min_per_day,
     no_overlap,
+    not_overlapping,
+    ordered,
+    preferred_rooms,
     preferred_times,
     room_capacity,
     same_slot,
+    same_start,
+    selected_slots,
+    starts_early,
 )
 from scheduler.solver.rules.base import Build, Penalty
 
@@ -34,6 +49,21 @@ RULES = (
     max_gaps_per_day,
     same_slot,
     course_conflicts,
+    max_gaps_per_week,
+    min_per_day,
+    days_per_week,
+    interval_max_days,
+    max_continuous,
+    starts_early,
+    same_start,
+    not_overlapping,
+    consecutive,
+    min_gaps_between,
+    ends_day,
+    ordered,
+    max_days_between,
+    selected_slots,
+    preferred_rooms,
 )
 
 __all__ = ["RULES", "Build", "Penalty"]

@@ -29,6 +29,8 @@ class Build:
     penalties: list[Penalty] = field(default_factory=list)
     extra_pairs: dict[tuple[str, str], int] = field(default_factory=dict)
     """Course pairs that blocked students in an earlier round, with extra weight."""
+    cache: dict = field(default_factory=dict)
+    """Auxiliary variables several rules share, e.g. whether a person has lessons on a day."""
 
     @property
     def data(self) -> SchoolData:

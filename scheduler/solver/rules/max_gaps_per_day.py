@@ -1,8 +1,8 @@
 """Few idle periods between a person's first and last lesson of the day.
 
-A gap is a teaching slot with no lesson that has a lesson earlier and later the same day (breaks
-and lunch are not gaps). For groups the rule holds for each subgroup. Hard: at most N gaps a day.
-Soft: ``weight`` points per gap over N on each day.
+A gap is a teaching slot with no lesson that has a lesson earlier and later the same day (breaks,
+lunch and the person's own unavailable slots are not gaps, as in FET). For groups the rule holds
+for each subgroup. Hard: at most N gaps a day. Soft: ``weight`` points per gap over N on each day.
 
 Encoding: ``before[i]`` >= busy in any slot up to i, ``after[i]`` likewise from i on, and
 ``gap[i]`` >= before[i-1] + after[i+1] - busy[i] - 1. Only lower bounds are needed: the solver
@@ -22,8 +22,7 @@ def build(b: Build) -> None:
         for resource in p.resources_for(c.target):
             busy = b.vars.busy(resource)
             for d in range(p.grid.days):
-                slots = p.grid.teaching_slots_of_day(d)
-                gaps = _gaps(b, f"{c.id}:{resource.id}:{d}", [busy.get(s) for s in slots])
+                gaps = day_gaps(b, f"{c.id}:{resource.id}:{d}", resource, busy, d)
                 if len(gaps) <= c.max_gaps:
                     continue
                 if c.hard:
@@ -33,6 +32,12 @@ def build(b: Build) -> None:
                         sum(gaps), c.max_gaps, f"gaps:{c.id}:{resource.id}:{d}", len(gaps)
                     )
                     b.penalize(NAME, c.id, c.weight, over)
+
+
+def day_gaps(b: Build, name: str, resource, busy: dict, d: int) -> list:
+    """Gap indicators of one person's day; slots the person is away in are skipped."""
+    slots = b.problem.grid.teaching_slots_of_day(d)
+    return _gaps(b, name, [busy.get(s) for s in slots if s not in resource.unavailable])
 
 
 def _gaps(b: Build, name: str, busy: list) -> list:

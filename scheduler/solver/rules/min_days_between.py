@@ -2,7 +2,8 @@
 
 Hard from an activity's ``min_days_between`` and from hard rules: every window of N consecutive
 days holds at most one of the meetings. Soft rules cost ``weight`` points per pair of meetings
-that fall fewer than N days apart.
+that fall fewer than N days apart; with ``consecutive_if_same_day`` (FET's default when splitting
+a lesson), two of them that do share a day must then be back to back.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def build(b: Build) -> None:
             _hard(b, meetings, c.min_days)
         else:
             _soft(b, c, meetings)
+            if c.consecutive_if_same_day:
+                _adjacent_if_same_day(b, meetings)
 
 
 def _hard(b: Build, meetings: tuple[int, ...], min_days: int) -> None:
@@ -54,3 +57,19 @@ def _soft(b: Build, c, meetings: tuple[int, ...]) -> None:
                 if day_j[e]:
                     b.model.add(close >= sum(day_i[d]) + sum(day_j[e]) - 1)
         b.penalize(NAME, c.id, c.weight, close)
+
+
+def _adjacent_if_same_day(b: Build, meetings: tuple[int, ...]) -> None:
+    """A start of one meeting rules out the other's starts on that day that do not touch it."""
+    grid = b.problem.grid
+    for i, j in combinations(meetings, 2):
+        di, dj = b.problem.meetings[i].duration, b.problem.meetings[j].duration
+        other = b.vars.starts(j)
+        for t, x in b.vars.starts(i).items():
+            apart = [
+                y
+                for s, y in other.items()
+                if grid.day_of[s] == grid.day_of[t] and s not in (t + di, t - dj)
+            ]
+            if apart:
+                b.model.add(x + sum(apart) <= 1)

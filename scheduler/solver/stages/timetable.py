@@ -135,8 +135,8 @@ def solve_timetable(
             cuts.append(assigned.shortage)
             hint = starts
             continue
-        if assigned.penalty:
-            penalties["availability"] += assigned.penalty
+        for rule, penalty in (assigned.by_rule or {}).items():
+            penalties[rule] += penalty
         result_status = STATUS[status]
         if assigned.penalty and result_status == "optimal":
             result_status = "feasible"

@@ -121,7 +121,7 @@ class ConstraintModel(EntityTableModel):
     def new_item(self) -> Any:
         data = self.doc.data
         cls, fields = _NEW[self.next_kind]
-        if "activities" in cls.model_fields:
+        if "target" not in cls.model_fields:
             if not data.activities:
                 raise ValueError("Add an activity first: this rule is about activities.")
             fields = {**fields, "activities": (data.activities[0].id,)}

@@ -157,7 +157,10 @@ def _rules(rules: tuple, kind: str, f: IdMap) -> tuple:
             if not kept:
                 continue
             if kept != acts:
-                c = c.model_copy(update={"activities": kept})
+                try:
+                    c = c.model_copy(update={"activities": kept})
+                except ValueError:
+                    continue  # too few left for the rule to mean anything (e.g. same start)
         out.append(c)
     return tuple(out)
 
