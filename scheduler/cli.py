@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nflexday: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -129,6 +132,10 @@ def _check(args) -> int:
         )
         return EXIT_NO_TIMETABLE
     report = check(scenario.data, scenario.solution)
+    from scheduler.cli_requests import print_requests
+    from scheduler.solver.requests import request_stats
+
+    stats = request_stats(scenario.data, scenario.solution)
     print(
         f"{report.placed}/{report.meetings} meetings placed, "
         f"{report.hard_violations} hard violation(s), soft penalty {report.soft_penalty}"
@@ -136,8 +143,10 @@ def _check(args) -> int:
     for v in report.violations:
         kind = "HARD" if v.hard else f"soft {v.penalty:>4}"
         print(f"  [{kind}] {v.rule}: {v.message}")
+    print_requests(stats)
     if args.report:
-        _write_json(args.report, {"scenario": name, **report.to_dict()})
+        requests = {"requests": stats.to_dict()} if stats is not None else {}
+        _write_json(args.report, {"scenario": name, **report.to_dict(), **requests})
     return EXIT_OK if report.hard_violations == 0 else EXIT_NO_TIMETABLE
 
 

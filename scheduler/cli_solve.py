@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from scheduler.cli_requests import print_plan, print_requests
+from scheduler.cli_requests import report as sectioning_report
 from scheduler.model import Project
 from scheduler.solver.check import check
 from scheduler.solver.progress import Progress
@@ -26,9 +28,11 @@ class ProgressLine:
         penalty = "—" if p.objective is None else f"{p.objective:g}"
         bound = "—" if p.best_bound is None else f"{p.best_bound:g}"
         gap = "" if p.gap is None else f"  gap {p.gap:.0%}"
+        stage = "" if p.stage == "timetable" else f"  [{p.stage}]"
+        stage = "" if p.stage == "timetable" else f"  [{p.stage}]"
         line = (
             f"  solving {p.elapsed_s:6.1f} s  timetables {p.solutions:3d}  "
-            f"penalty {penalty}  bound {bound}{gap}"
+            f"penalty {penalty}  bound {bound}{gap}{stage}"
         )
         self.stream.write("\r" + line.ljust(78))
         self.stream.flush()
@@ -64,20 +68,22 @@ def run_solve(
         result = solve(data, options, progress=line)
     finally:
         line.done()
+    data = result.data or data  # the solve may have planned sections: judge what was solved
     checked = check(data, result.solution) if result.solution is not None else None
+    print_plan(result.plan)
     _print_summary(result, checked)
+    print_requests(result.requests)
     if report is not None:
-        _write_report(report, name, result, checked, options)
+        _write_report(report, name, result, checked, options, data)
     if result.solution is None:
         return 1
     if save:
         from scheduler.io.project_file import save_project
 
-        save_project(
-            project.replace_scenario(scenario.model_copy(update={"solution": result.solution})),
-            path,
-        )
-        print(f"saved the timetable into {path}")
+        update = {"solution": result.solution, "data": data}
+        save_project(project.replace_scenario(scenario.model_copy(update=update)), path)
+        planned = " and the sections it planned" if result.data is not None else ""
+        print(f"saved the timetable{planned} into {path}")
     if xlsx is not None:
         from scheduler.io.xlsx import export_timetable
 
@@ -108,7 +114,7 @@ def _print_summary(result: SolveResult, checked) -> None:
         print(f"  HARD {rule:<13} {count:>4}")
 
 
-def _write_report(path: Path, name: str, result: SolveResult, checked, options) -> None:
+def _write_report(path: Path, name: str, result: SolveResult, checked, options, data) -> None:
     from scheduler.io.atomic import write_bytes
 
     doc = {
@@ -136,6 +142,9 @@ def _write_report(path: Path, name: str, result: SolveResult, checked, options) 
             "seed": options.seed,
             "workers": options.workers,
         },
+        **sectioning_report(
+            data, result.solution, result.plan, result.requests, result.first_full_schedule_s
+        ),
     }
     write_bytes(path, (json.dumps(doc, indent=2) + "\n").encode())
 

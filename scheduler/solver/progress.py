@@ -79,6 +79,8 @@ class Reporter(cp_model.CpSolverSolutionCallback):
         self.objective: float | None = None
         self.bound: float | None = None
         self.first_solution_s: float | None = None
+        self.stop_after: float | None = None
+        """On ``clock``: once past it, the next timetable found ends the search."""
 
     def on_solution_callback(self) -> None:
         self.solutions += 1
@@ -87,6 +89,8 @@ class Reporter(cp_model.CpSolverSolutionCallback):
         if self.first_solution_s is None:
             self.first_solution_s = self._clock()
         self._emit()
+        if self.stop_after is not None and self._clock() >= self.stop_after:
+            self.stop_search()
 
     def on_bound(self, bound: float) -> None:
         self.bound = bound

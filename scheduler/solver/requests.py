@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
 from scheduler.model import SchoolData, Solution
+from scheduler.model.demand import course_pairs
 from scheduler.solver.occupancy import Occupancy
 
 
@@ -175,11 +175,4 @@ def _reason(data, occ, sid, course, offered, slots, enrolled) -> str:
     return f"a section of {name} fits, but seating them there cost more elsewhere"
 
 
-def conflict_matrix(data: SchoolData) -> dict[tuple[str, str], int]:
-    """Students requesting each pair of courses together (first choices): how schedulers decide
-    which singletons must not share a period."""
-    out: Counter[tuple[str, str]] = Counter()
-    for s in data.students:
-        for pair in combinations(sorted({r.course for r in s.requests}), 2):
-            out[pair] += 1
-    return dict(out)
+conflict_matrix = course_pairs

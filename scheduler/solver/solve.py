@@ -94,7 +94,8 @@ def solve(
     limit = options.time_limit_s
     first = solve_timetable(
         problem,
-        time_limit_s=max(3.0, 0.15 * limit) if sectioned else limit,
+        time_limit_s=0.9 * limit if sectioned else limit,
+        enough_s=max(3.0, 0.15 * limit) if sectioned else None,
         clock=clock,
         seed=options.seed,
         workers=options.workers,

@@ -24,6 +24,7 @@ from scheduler.io.xlsx.cells import footer_text, sheet_title
 from scheduler.io.xlsx.layout import time_grid
 from scheduler.io.xlsx.lessons import Lesson, Names, group_lessons, read_lessons
 from scheduler.io.xlsx.master import write_master
+from scheduler.io.xlsx.matrix import write_matrix
 from scheduler.io.xlsx.rosters import roster_sections, write_rosters
 from scheduler.io.xlsx.students import student_lessons, write_student_sheets, write_students
 from scheduler.io.xlsx.summary import write_summary
@@ -97,6 +98,11 @@ def build_workbook(
         )
         taken.add("rosters")
         index.append(("Rosters", "Section rosters: teacher, times, room and enrolled students"))
+
+    if any(s.requests for s in data.students):
+        write_matrix(wb.create_sheet("Course pairs"), data=data, footer=footer)
+        taken.add("course pairs")
+        index.append(("Course pairs", "Course-pair conflict matrix: students requesting both"))
 
     def for_teacher(x: Lesson) -> list[str]:
         return [names.groups(x.activity), names.room(x.room)]

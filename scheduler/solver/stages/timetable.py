@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,8 +64,11 @@ def solve_timetable(
     hint_rooms: dict[int, int] | None = None,
     extra_pairs: dict[tuple[str, str], int] | None = None,
     fixed: dict[int, int] | None = None,
+    enough_s: float | None = None,
 ) -> Timetable:
-    """Search for at most ``time_limit_s`` (on ``clock``); keep 10% for the room step."""
+    """Search for at most ``time_limit_s`` (on ``clock``), keeping 10% for the room step. With
+    ``enough_s``, stop at the first timetable found after that many seconds (or at once, if one
+    is known by then): a quick complete answer first, improvement later."""
     deadline = clock() + time_limit_s
     cuts: list[frozenset[int]] = []
     hint = dict(hint or {})
@@ -89,6 +93,12 @@ def solve_timetable(
         solver.parameters.num_workers = workers or os.cpu_count() or 1
         reporter = Reporter(progress, clock)
         solver.best_bound_callback = reporter.on_bound
+        timer = None
+        if enough_s is not None:
+            reporter.stop_after = clock() + enough_s
+            timer = threading.Timer(enough_s, _stop_if_found, args=(reporter, solver))
+            timer.daemon = True
+            timer.start()
         if cancel is not None:
             cancel.attach(solver)
         try:
@@ -96,6 +106,8 @@ def solve_timetable(
         finally:
             if cancel is not None:
                 cancel.attach(None)
+            if timer is not None:
+                timer.cancel()
         size = {
             "variables": len(model.proto.variables),
             "constraints": len(model.proto.constraints),
@@ -149,6 +161,11 @@ def solve_timetable(
             first_s=reporter.first_solution_s,
             size=size,
         )
+
+
+def _stop_if_found(reporter: Reporter, solver: cp_model.CpSolver) -> None:
+    if reporter.solutions:
+        solver.stop_search()
 
 
 def _no_solution_reason(status: int, cancel: CancelToken | None) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ def test_checker_agrees_with_fet_on_its_timetables(fet_file, school, timetable, 
 
 def test_round_trip_keeps_school_and_locked_timetable(fet_file, tmp_path):
     data = data_of(fet_file("EEBLJ-Noturno.fet"))
-    result = solve(data, SolveOptions(time_limit_s=3, workers=1))
+    result = solve(data, SolveOptions(time_limit_s=10, workers=1))
     assert result.solution is not None
     out = tmp_path / "back.fet"
     report = export_fet(data, out, solution=result.solution)
