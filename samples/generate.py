@@ -1,5 +1,8 @@
 """Deterministic sample schools: a tiny one for unit tests and high schools of any size.
 
+Class-based schools (``generate``) teach fixed classes; request-driven ones (``--kind requests``,
+see ``samples/requests.py``) have students who request courses and sections still to plan.
+
 Every choice comes from one ``random.Random(seed)``, so the same arguments give an equal
 ``SchoolData`` on every machine. The bundled ``.flexday`` files are regenerated with
 ``python -m samples.generate --all``; a test checks they never drift from this code.
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from samples import catalog
 from samples.names import unique_names
+from samples.requests import northside_academy, request_school
 from samples.rules import ROLE_LOAD_SHARE, school_rules
 from samples.tiny import tiny
 from scheduler.io.project_file import save_project
@@ -51,7 +55,10 @@ PRESETS = {
     "tiny": "tiny.flexday",
     "riverside": "riverside-high.flexday",
     "large": "large.flexday",
+    "medium-requests": "northside-academy.flexday",
 }
+SOLVED_PRESETS = ("tiny", "riverside")
+"""Presets that ``--all --solve S`` stores a timetable with (the class-based ones)."""
 
 
 def riverside_high() -> SchoolData:
@@ -300,13 +307,28 @@ def _students(
     return tuple(out)
 
 
-def write(data: SchoolData, path: Path, *, backup: bool = True) -> str:
-    """Save ``data`` as a one-scenario project and say what was written."""
-    save_project(Project.of(data), path, backup=backup)
+def write(data: SchoolData, path: Path, *, backup: bool = True, solve_s: float = 0) -> str:
+    """Save ``data`` as a one-scenario project and say what was written. With ``solve_s`` the
+    project also carries a timetable solved in that time (all cores, seed 0), so the app opens
+    on a timetable and tests can run the checker on it."""
+    project = Project.of(data)
+    note = ""
+    if solve_s > 0:
+        from scheduler.solver.solve import SolveOptions, solve
+
+        result = solve(data, SolveOptions(time_limit_s=solve_s))
+        if result.solution is None:
+            raise SystemExit(f"{data.name}: no timetable in {solve_s:g} s ({result.status})")
+        scenario = project.scenario().model_copy(update={"solution": result.solution})
+        project = project.replace_scenario(scenario)
+        note = f", timetable {result.status} with penalty {result.objective}"
+    save_project(project, path, backup=backup)
     meetings = sum(len(a.meetings) for a in data.activities)
+    requests = sum(len(s.requests) for s in data.students)
     return (
         f"wrote {path}: {data.name}, {len(data.students)} students, {len(data.teachers)} teachers, "
-        f"{len(data.rooms)} rooms, {len(data.activities)} activities, {meetings} meetings"
+        f"{len(data.rooms)} rooms, {len(data.courses)} courses, {requests} course requests, "
+        f"{len(data.activities)} activities, {meetings} meetings{note}"
     )
 
 
@@ -316,17 +338,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     what.add_argument("--preset", choices=sorted(PRESETS), help="one of the bundled schools")
     what.add_argument("--students", type=int, metavar="N", help="a school of N students")
     what.add_argument("--all", action="store_true", help="rewrite the bundled files in samples/")
+    parser.add_argument(
+        "--kind",
+        choices=("classes", "requests"),
+        help="with --students: classes taught as groups (default), or students requesting courses",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="with --students")
     parser.add_argument("--name", help="school name, with --students")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH", help="the .flexday to write")
+    parser.add_argument(
+        "--solve", type=float, default=0, metavar="S", help="also store a timetable solved in S s"
+    )
     args = parser.parse_args(argv)
 
-    makers = {"tiny": tiny, "riverside": riverside_high, "large": large}
+    makers = {
+        "tiny": tiny,
+        "riverside": riverside_high,
+        "large": large,
+        "medium-requests": northside_academy,
+    }
+    if args.kind and args.students is None:
+        parser.error("--kind goes with --students")
     if args.all:
         if args.output:
             parser.error("--all writes into samples/; leave out -o")
         for preset, filename in PRESETS.items():
-            print(write(makers[preset](), SAMPLES_DIR / filename, backup=False))
+            solve_s = args.solve if preset in SOLVED_PRESETS else 0
+            print(write(makers[preset](), SAMPLES_DIR / filename, backup=False, solve_s=solve_s))
         return 0
     if args.output is None:
         parser.error("-o PATH is required")
@@ -335,8 +373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         if args.students < 1:
             parser.error("--students must be at least 1")
-        data = generate(students=args.students, seed=args.seed, name=args.name)
-    print(write(data, args.output))
+        make = request_school if args.kind == "requests" else generate
+        data = make(students=args.students, seed=args.seed, name=args.name)
+    print(write(data, args.output, solve_s=args.solve))
     return 0
 
 

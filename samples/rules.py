@@ -13,6 +13,7 @@ from scheduler.model import (
     ForbiddenTimes,
     MaxGapsPerDay,
     MaxPerDay,
+    PreferredTimes,
     Room,
     StudentGroup,
     Target,
@@ -32,8 +33,9 @@ def school_rules(
     rooms: tuple[Room, ...],
     activities: tuple[Activity, ...],
 ) -> tuple[Constraint, ...]:
-    """The rules a real school asks for: few gaps, a few personal wishes, PE not first thing, two
-    teachers capped at four lessons a day, and one gym closed on Thursday afternoon."""
+    """The rules a real school asks for: compact days for classes, few gaps for teachers, core
+    subjects in the morning, a few personal wishes, PE not first thing, two teachers capped at
+    four lessons a day, and one gym closed on Thursday afternoon."""
     load = {t.id: 0 for t in teachers}
     for a in activities:
         for tid in a.teachers:
@@ -42,7 +44,7 @@ def school_rules(
         MaxGapsPerDay(
             id=f"gaps-{t.id}",
             target=Target(kind="teacher", id=t.id),
-            max_gaps=2,
+            max_gaps=1,
             hard=False,
             weight=1,
         )
@@ -52,13 +54,25 @@ def school_rules(
         MaxGapsPerDay(
             id=f"gaps-{g.id}",
             target=Target(kind="group", id=g.id),
-            max_gaps=1,
+            max_gaps=0,
             hard=False,
             weight=3,
         )
         for g in groups
         if g.parents
     ]
+    core = tuple(a.id for a in activities if a.subject in ("MATH", "ENG"))
+    if core:
+        rules.append(
+            PreferredTimes(
+                id="core-mornings",
+                activities=core,
+                slots=tuple(r for day in calendar.days for r in catalog.mornings(day.id)),
+                hard=False,
+                weight=1,
+                note="Mathematics and English are best taught in the morning.",
+            )
+        )
     at_school_friday = [t.id for t in teachers if all(r.day != "FRI" for r in t.unavailable)]
     wishes = min(len(at_school_friday), max(1, len(teachers) // 10))
     for tid in rng.sample(at_school_friday, wishes):

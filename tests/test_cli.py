@@ -49,6 +49,9 @@ def test_solve_writes_report_and_workbook_and_check_agrees(tiny, tmp_path, capsy
 
 
 def test_check_and_export_without_a_timetable_exit_1(tiny, tmp_path, capsys):
+    project = load_project(tiny)
+    bare = project.scenario().model_copy(update={"solution": None})
+    save_project(project.replace_scenario(bare), tiny)
     assert main(["check", str(tiny)]) == 1
     assert main(["export", str(tiny), "-o", str(tmp_path / "x.xlsx")]) == 1
     assert "no timetable yet" in capsys.readouterr().err

@@ -20,7 +20,7 @@ from scheduler.model.courses import Activity, Course, Pin, Subject
 from scheduler.model.project import Project, Scenario
 from scheduler.model.resources import Room, Teacher
 from scheduler.model.school import SchoolData
-from scheduler.model.solution import Placement, Solution
+from scheduler.model.solution import Enrollment, Placement, Solution
 from scheduler.model.students import CourseRequest, Student, StudentGroup
 from scheduler.model.validate import InvalidSchoolError, Problem, ensure_valid, find_problems
 
@@ -33,6 +33,7 @@ __all__ = [
     "Course",
     "CourseRequest",
     "Day",
+    "Enrollment",
     "ForbiddenTimes",
     "InvalidSchoolError",
     "MaxGapsPerDay",

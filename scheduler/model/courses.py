@@ -28,6 +28,12 @@ class Course(Frozen):
     meetings: tuple[int, ...] = Field((), description="Duration in slots of each weekly meeting.")
     section_capacity: int | None = Field(None, ge=1)
     sections: int | None = Field(None, ge=0, description="Fixed number of sections, if given.")
+    teachers: tuple[Id, ...] = Field(
+        (), description="Who may teach its sections; empty: every teacher qualified in the subject."
+    )
+    room_types: tuple[str, ...] = ()
+    min_days_between: int = Field(0, ge=0)
+    same_slot: bool = Field(False, description="Sections meet in the same period every day.")
 
     @property
     def label(self) -> str:
@@ -58,6 +64,10 @@ class Activity(Frozen):
     rooms: tuple[Id, ...] = Field((), description="Acceptable rooms; empty: any of the types.")
     needs_room: bool = True
     size: int | None = Field(None, ge=0, description="Expected attendance, if not derived.")
+    same_slot: bool = Field(
+        False,
+        description="Every meeting starts in the same slot of its day (a period-based section).",
+    )
     pins: tuple[Pin, ...] = ()
 
     @property

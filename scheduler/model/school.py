@@ -113,6 +113,9 @@ class SchoolData(Frozen):
         """
         if activity.size is not None:
             return activity.size
+        course = self.course_by_id.get(activity.course) if activity.course else None
+        if course is not None and course.section_capacity and not activity.groups:
+            return max(course.section_capacity, len(activity.students))  # a section, at most full
         leaves = self.leaf_groups(activity.groups)
         from_leaves = sum(self.group_by_id[g].size for g in leaves if g in self.group_by_id)
         if from_leaves:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -20,15 +21,41 @@ class Placement(Frozen):
     room: Id | None = None
 
 
+class Enrollment(Frozen):
+    """A student seated in one section (an activity of a course) for the whole cycle."""
+
+    student: Id
+    activity: Id
+
+
 class Solution(Frozen):
     placements: tuple[Placement, ...] = ()
+    enrollments: tuple[Enrollment, ...] = Field(
+        (), description="Students placed in sections; empty for class-based timetables."
+    )
     status: SolveStatus = "manual"
     objective: int | None = Field(None, description="Soft penalty the solver reported.")
     best_bound: float | None = None
     wall_s: float | None = None
     created: datetime | None = None
 
+    @cached_property
+    def _by_meeting(self) -> dict[tuple[str, int], Placement]:
+        return {(p.activity, p.meeting): p for p in self.placements}
+
+    @cached_property
+    def sections_by_student(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for e in self.enrollments:
+            out.setdefault(e.student, []).append(e.activity)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def students_by_section(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for e in self.enrollments:
+            out.setdefault(e.activity, []).append(e.student)
+        return {k: tuple(v) for k, v in out.items()}
+
     def placement(self, activity: str, meeting: int) -> Placement | None:
-        return next(
-            (p for p in self.placements if p.activity == activity and p.meeting == meeting), None
-        )
+        return self._by_meeting.get((activity, meeting))

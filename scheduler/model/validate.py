@@ -112,6 +112,7 @@ def _references(data: SchoolData) -> Iterator[Problem]:
     for c in data.courses:
         yield from _unknown("course", c.id, "subject", "subject", [c.subject], data.subject_by_id)
         yield from _durations("course", c.id, c.meetings, longest)
+        yield from _unknown("course", c.id, "teachers", "teacher", c.teachers, data.teacher_by_id)
     for t in data.teachers:
         yield from _unknown("teacher", t.id, "subjects", "subject", t.subjects, data.subject_by_id)
         yield from _slot_refs("teacher", t.id, "unavailable", data, t.unavailable)
@@ -188,6 +189,14 @@ def _activities(data: SchoolData) -> Iterator[Problem]:
                 "min_days_between",
                 f"{n} meetings {a.min_days_between} day(s) apart need more days with teaching "
                 f"slots than the cycle has ({len(teaching_days)})",
+            )
+        if a.same_slot and (len(set(a.meetings)) > 1 or n > len(teaching_days)):
+            yield Problem(
+                "activity",
+                a.id,
+                "same_slot",
+                f"meeting in the same slot every day needs meetings of one length on at most "
+                f"{len(teaching_days)} days; it has {n} meetings of lengths {list(a.meetings)}",
             )
         yield from _pins(data, a)
         yield from _room_fit(data, a)

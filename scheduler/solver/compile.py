@@ -126,8 +126,11 @@ def compile_problem(data: SchoolData) -> Problem:
         )
         candidates = _candidate_rooms(data, activity, room_index)
         own: list[int] = []
+        daily = _daily(grid, activity)
         for number, duration in enumerate(activity.meetings):
             starts = _starts(grid, duration, blocked, allowed.get(activity.id))
+            if daily:
+                starts = tuple(t for t in starts if grid.day_of[t] == daily[number])
             pin = activity.pin(number)
             meeting_rooms = candidates
             if pin is not None and pin.room is not None and activity.needs_room:
@@ -188,6 +191,15 @@ def _add_hard_availability(data, grid, teacher_off, group_off, student_off) -> N
         if isinstance(c, Availability) and c.active and c.hard and c.target.kind in by_kind:
             table = by_kind[c.target.kind]
             table[c.target.id] = table.get(c.target.id, frozenset()) | grid.slots_of(c.slots)
+
+
+def _daily(grid: TimeGrid, activity: Activity) -> tuple[int, ...]:
+    """For a same-slot activity that meets on every teaching day, the day of each meeting: the
+    meetings are interchangeable, so meeting i may as well be the one on the i-th day."""
+    days = tuple(d for d in range(grid.days) if grid.teaching_slots_of_day(d))
+    if not activity.same_slot or activity.pins or len(activity.meetings) != len(days):
+        return ()
+    return days
 
 
 def _hard_time_rules(data: SchoolData, grid: TimeGrid):

@@ -32,6 +32,7 @@ class Occupancy:
         self.data = data
         self._pos: dict[tuple[str, str], int] = {}
         self._label: list[str] = []
+        self._slot_id: list[str] = []
         self._day: list[int] = []
         self._teaching: list[bool] = []
         self._day_slots: list[list[int]] = []
@@ -41,11 +42,14 @@ class Occupancy:
                 t = len(self._label)
                 self._pos[(day.id, slot.id)] = t
                 self._label.append(f"{day.label} {slot.label}")
+                self._slot_id.append(slot.id)
                 self._day.append(d)
                 self._teaching.append(slot.teaching)
                 self._day_slots[d].append(t)
         self.problems: list[Violation] = []
         self.seats: list[Seat] = []
+        self.enrolled: dict[str, tuple[str, ...]] = solution.sections_by_student
+        self.solution_sections: dict[str, tuple[str, ...]] = solution.students_by_section
         seen: set[tuple[str, int]] = set()
         for p in solution.placements:
             activity = data.activity_by_id.get(p.activity)
@@ -89,6 +93,9 @@ class Occupancy:
     def where(self, t: int) -> str:
         return self._label[t]
 
+    def slot_id(self, t: int) -> str:
+        return self._slot_id[t]
+
     def slots_of(self, refs: tuple[SlotRef, ...]) -> frozenset[int]:
         return frozenset(self._pos[(r.day, r.slot)] for r in refs if (r.day, r.slot) in self._pos)
 
@@ -122,19 +129,31 @@ class Occupancy:
                 out[g].append(s)
         return out
 
+    @cached_property
+    def _activities_by_group(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for a in self.data.activities:
+            for g in a.groups:
+                out[g].append(a.id)
+            for sid in a.students:
+                out[f"student:{sid}"].append(a.id)
+        return out
+
     def attended(self, student_id: str) -> list[Seat]:
+        """Lessons the student takes: through groups, one by one, or seated in a section."""
         student = self.data.student_by_id[student_id]
         groups = frozenset().union(*(self.data.ancestors(g) for g in student.groups))
-        return [
-            s
-            for s in self.seats
-            if student_id in s.activity.students or groups.intersection(s.activity.groups)
-        ]
+        index = self._activities_by_group
+        acts = {a for g in groups for a in index.get(g, ())}
+        acts.update(index.get(f"student:{student_id}", ()))
+        acts.update(self.enrolled.get(student_id, ()))
+        return [seat for a in sorted(acts) for seat in self.by_activity.get(a, ())]
 
     def students_alone(self) -> dict[str, list[Seat]]:
-        """Students enrolled one by one somewhere: the only ones whose clashes groups miss."""
-        ids = sorted({sid for a in self.data.activities for sid in a.students})
-        return {sid: self.attended(sid) for sid in ids if sid in self.data.student_by_id}
+        """Students taught one by one somewhere (listed in an activity or seated in a section):
+        the only ones whose clashes the group check cannot see."""
+        ids = {sid for a in self.data.activities for sid in a.students} | set(self.enrolled)
+        return {sid: self.attended(sid) for sid in sorted(ids) if sid in self.data.student_by_id}
 
     def share_group(self, seats: list[Seat]) -> bool:
         """True when every pair of these lessons shares a subgroup (a group clash already)."""

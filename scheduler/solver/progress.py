@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -50,10 +51,21 @@ class CancelToken:
                 self._solver.stop_search()
 
     def attach(self, solver: cp_model.CpSolver | None) -> None:
+        """Follow a solver while it runs (``None`` when it is done). CP-SAT forgets a stop that
+        arrives before or just as its search starts, so a watcher repeats it until detached."""
         with self._lock:
             self._solver = solver
-            if solver is not None and self._event.is_set():
-                solver.stop_search()
+        if solver is not None:
+            threading.Thread(target=self._watch, args=(solver,), daemon=True).start()
+
+    def _watch(self, solver: cp_model.CpSolver) -> None:
+        while True:
+            with self._lock:
+                if self._solver is not solver:
+                    return
+                if self._event.is_set():
+                    solver.stop_search()
+            time.sleep(0.05)
 
 
 class Reporter(cp_model.CpSolverSolutionCallback):

@@ -46,6 +46,10 @@ def assign_rooms(
     workers: int = 1,
     previous: dict[int, int] | None = None,
 ) -> RoomResult:
+    if not soft_room_rules(problem):
+        quick = _greedy(problem, starts, previous or {})
+        if quick is not None:
+            return RoomResult(quick)
     model = cp_model.CpModel()
     choose: dict[int, dict[int, cp_model.IntVar]] = {}
     per_room_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
@@ -95,6 +99,37 @@ def assign_rooms(
     }
     penalty = round(solver.objective_value) if terms else 0
     return RoomResult(rooms, penalty=penalty)
+
+
+def _greedy(problem: Problem, starts: dict[int, int], previous: dict[int, int]):
+    """Most constrained meeting first, each into a free candidate room, preferring its previous
+    room and the room its activity already has (a section keeps one room all week). None when
+    it gets stuck; the exact step then decides."""
+    taken: set[tuple[int, int]] = set()
+    activity_room: dict[int, int] = {}
+    out: dict[int, int] = {}
+    order = sorted(
+        (m for m in starts if problem.meetings[m].rooms),
+        key=lambda m: (len(problem.meetings[m].rooms), problem.meetings[m].activity, m),
+    )
+    for m in order:
+        meeting = problem.meetings[m]
+        span = meeting.covers(starts[m])
+        wish = [previous.get(m), activity_room.get(meeting.activity)]
+        candidates = [k for k in wish if k is not None and k in meeting.rooms]
+        candidates += [k for k in meeting.rooms if k not in candidates]
+        for k in candidates:
+            if problem.room_unavailable[k].intersection(span):
+                continue
+            if any((k, s) in taken for s in span):
+                continue
+            out[m] = k
+            activity_room.setdefault(meeting.activity, k)
+            taken.update((k, s) for s in span)
+            break
+        else:
+            return None
+    return out
 
 
 def hall_violation(problem: Problem, starts: dict[int, int]) -> frozenset[int] | None:

@@ -1,34 +1,35 @@
-"""Run a solve: compile, state every rule, search with CP-SAT, assign rooms, return a result.
+"""Run a solve: plan sections, place meetings and rooms, seat students, improve, return a result.
 
 One immutable SchoolData in, one SolveResult out; progress goes to a plain callback and a
 CancelToken stops the search. Nothing here prints.
+
+For schools whose students request courses, the time limit is shared: about 15% for a first
+timetable and 10% for a first seating of every student (a complete schedule early), and the rest
+for improvement rounds that re-solve the timetable from the current one, with more weight on the
+course pairs that blocked real requests, and re-seat the students.
 """
 
 from __future__ import annotations
 
-import itertools
-import os
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ortools.sat.python import cp_model
-
-from scheduler.model import Placement, SchoolData, Solution, ensure_valid
+from scheduler.model import Enrollment, SchoolData, Solution, ensure_valid
 from scheduler.model.solution import SolveStatus
-from scheduler.solver import rooms as room_step
 from scheduler.solver.compile import Problem, compile_problem
-from scheduler.solver.progress import CancelToken, ProgressCallback, Reporter
-from scheduler.solver.rules import RULES, Build, room_capacity
-from scheduler.solver.variables import Variables
-
-_STATUS: dict[int, SolveStatus] = {
-    cp_model.OPTIMAL: "optimal",
-    cp_model.FEASIBLE: "feasible",
-    cp_model.INFEASIBLE: "infeasible",
-    cp_model.UNKNOWN: "unknown",
-}
+from scheduler.solver.plan import Plan, class_courses, plan_sections
+from scheduler.solver.progress import CancelToken, Progress, ProgressCallback
+from scheduler.solver.requests import RequestStats, request_stats
+from scheduler.solver.stages import sectioning
+from scheduler.solver.stages.timetable import (
+    Timetable,
+    hint_rooms,
+    hint_starts,
+    placements,
+    solve_timetable,
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,13 @@ class SolveResult:
     model_size: dict[str, int] = field(default_factory=dict)
     ignored: dict[str, int] = field(default_factory=dict)
     """Active rules the solver cannot state (imported, unsupported), counted by their type."""
+    data: SchoolData | None = None
+    """The school data the timetable belongs to when the solve created sections or chose their
+    teachers (apply it together with the solution); None when the input data was used as is."""
+    plan: Plan | None = None
+    requests: RequestStats | None = None
+    first_full_schedule_s: float | None = None
+    """When every student was first seated (sectioned schools)."""
 
     @property
     def solved(self) -> bool:
@@ -76,109 +84,232 @@ def solve(
         return time.monotonic() - began
 
     ensure_valid(data)
-    problem = compile_problem(data)
+    plan = plan_sections(data) if any(s.requests for s in data.students) else None
+    work = plan.data if plan is not None and plan.changed else data
+    problem = compile_problem(work)
+    common = {"plan": plan, "data": work if work is not data else None}
     if problem.empty:
-        return _result(problem, "infeasible", clock(), reasons=problem.empty)
-    hint = _hint_starts(problem, options.hint)
-    cuts: list[frozenset[int]] = []
-    while True:
-        model = cp_model.CpModel()
-        variables = Variables(model, problem)
-        build = Build(model, variables, problem)
-        for rule in RULES:
-            rule.build(build)
-        for rooms in cuts:
-            room_capacity.add_cut(build, rooms, _meetings_within(problem, rooms))
-        _break_symmetry(build)
-        if build.penalties:
-            model.minimize(sum(p.weight * p.amount for p in build.penalties))
-        if hint:
-            variables.hint(hint)
-
-        solver = cp_model.CpSolver()
-        reserve = min(15.0, max(1.0, 0.1 * options.time_limit_s))  # for the room step
-        solver.parameters.max_time_in_seconds = max(0.1, options.time_limit_s - reserve - clock())
-        solver.parameters.random_seed = options.seed
-        solver.parameters.num_workers = options.workers or os.cpu_count() or 1
-        reporter = Reporter(progress, clock)
-        solver.best_bound_callback = reporter.on_bound
-        if cancel is not None:
-            cancel.attach(solver)
-        try:
-            status = solver.solve(model, reporter)
-        finally:
-            if cancel is not None:
-                cancel.attach(None)
-        size = {
-            "variables": len(model.proto.variables),
-            "constraints": len(model.proto.constraints),
-        }
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return _result(
-                problem,
-                _STATUS.get(status, "unknown"),
-                clock(),
-                bound=reporter.bound,
-                first=reporter.first_solution_s,
-                model_size=size,
-                reasons=_no_solution_reason(status, cancel),
-            )
-        starts = variables.extract(solver)
-        penalties: dict[str, int] = defaultdict(int)
-        for p in build.penalties:
-            penalties[p.rule] += p.weight * int(solver.value(p.amount))
-        assigned = room_step.assign_rooms(
-            problem,
-            starts,
-            time_limit_s=max(0.5, options.time_limit_s - clock()),
-            seed=options.seed,
-            workers=options.workers or 1,
-            previous=_hint_rooms(problem, options.hint),
-        )
-        if assigned.rooms is None:
-            stuck = assigned.timed_out or assigned.shortage is None or assigned.shortage in cuts
-            out_of_time = clock() >= options.time_limit_s or (cancel and cancel.cancelled)
-            if stuck or out_of_time:
-                return _result(
-                    problem,
-                    "unknown",
-                    clock(),
-                    first=reporter.first_solution_s,
-                    model_size=size,
-                    reasons=(
-                        "a timetable was found but its rooms could not all be assigned"
-                        + (" in the time left" if assigned.timed_out else ""),
-                    ),
-                )
-            cuts.append(assigned.shortage)
-            hint = starts
-            continue
-        if assigned.penalty:
-            penalties["availability"] += assigned.penalty
-        timetable_status = _STATUS[status]
-        if assigned.penalty and timetable_status == "optimal":
-            timetable_status = "feasible"
-        objective = sum(penalties.values())
-        wall = clock()
-        solution = Solution(
-            placements=_placements(problem, starts, assigned.rooms),
-            status=timetable_status,
-            objective=objective,
-            best_bound=solver.best_objective_bound if build.penalties else 0.0,
-            wall_s=round(wall, 3),
-            created=datetime.now(UTC),
-        )
+        return _result(problem, "infeasible", clock(), reasons=problem.empty, **common)
+    sectioned = plan is not None and any(sectioning.is_section(a) for a in work.activities)
+    limit = options.time_limit_s
+    first = solve_timetable(
+        problem,
+        time_limit_s=max(3.0, 0.15 * limit) if sectioned else limit,
+        clock=clock,
+        seed=options.seed,
+        workers=options.workers,
+        progress=progress,
+        cancel=cancel,
+        hint=hint_starts(problem, options.hint),
+        hint_rooms=hint_rooms(problem, options.hint),
+    )
+    if first.starts is None:
         return _result(
             problem,
-            timetable_status,
-            wall,
-            solution=solution,
-            objective=objective,
-            bound=solution.best_bound,
-            first=reporter.first_solution_s,
-            penalties={k: v for k, v in penalties.items() if v},
-            model_size=size,
+            first.status,
+            clock(),
+            bound=first.bound,
+            first=first.first_s,
+            model_size=first.size,
+            reasons=first.reasons,
+            **common,
         )
+    if not sectioned:
+        return _finish(problem, first, {}, clock(), **common)
+    if cancel is not None and cancel.cancelled:
+        return _finish(problem, first, {}, clock(), reasons=_NOT_SEATED, **common)
+    return _section_and_improve(problem, first, options, clock, progress, cancel, common)
+
+
+def _section_and_improve(problem, first: Timetable, options, clock, progress, cancel, common):
+    """First seating, then rounds that alternate: re-seat part of the school from the current
+    seating (seating LNS), or free the sections of the courses that blocked requests, re-time
+    only those (everything else stays where it is) and re-seat (master-schedule LNS)."""
+    work = problem.data
+    unavailable = {s.id: problem.grid.slots_of(s.unavailable) for s in work.students}
+    limit = options.time_limit_s
+    step = max(2.0, 0.08 * limit)
+
+    def seat(tt: Timetable, hint, budget: float):
+        return sectioning.section_students(
+            work,
+            _occupied(problem, tt.starts),
+            unavailable,
+            time_limit_s=budget,
+            seed=options.seed,
+            workers=options.workers,
+            cancel=cancel,
+            hint=hint,
+        )
+
+    previous = dict(options.hint.sections_by_student) if options.hint else None
+    best_tt = first
+    best = seat(first, previous, max(1.0, min(0.1 * limit, limit - clock())))
+    best_score = _score(work, problem, best_tt, best)
+    full_at = clock()
+    _report(progress, clock, best_tt, best_score)
+    extra: Counter[tuple[str, str]] = Counter()
+    rounds = stale = 0
+    while clock() + 1.0 < 0.95 * limit and best_score[:2] != (0, 0) and stale < 4:
+        if cancel is not None and cancel.cancelled:
+            break
+        rounds += 1
+        tt = best_tt
+        if rounds % 2 == 0 or best.status == "optimal":
+            blocking = _blocking_pairs(work, problem, best_tt, best)
+            if not blocking and best_tt.status == "optimal":
+                break  # seats and times are both as good as they get
+            extra.update(blocking)
+            free = {c for pair in blocking for c in pair} | _lacking_courses(work, problem, best)
+            tt = solve_timetable(
+                problem,
+                time_limit_s=min(step, 0.95 * limit - clock()),
+                clock=clock,
+                seed=options.seed + rounds,
+                workers=options.workers,
+                cancel=cancel,
+                hint=best_tt.starts,
+                hint_rooms=best_tt.rooms,
+                extra_pairs=dict(extra),
+                fixed=_fixed_except(problem, best_tt.starts, free),
+            )
+            if tt.starts is None:
+                stale += 1
+                continue
+        sec = seat(tt, best.enrollments, max(0.5, min(step, 0.95 * limit - clock())))
+        score = _score(work, problem, tt, sec)
+        stale = stale + 1 if score >= best_score else 0
+        if score < best_score:
+            best_tt, best, best_score = tt, sec, score
+            _report(progress, clock, best_tt, best_score)
+    return _finish(problem, best_tt, best.enrollments, clock(), full_at=full_at, **common)
+
+
+_NOT_SEATED = ("the solve was cancelled before students were seated in sections",)
+
+
+def _lacking_courses(work: SchoolData, problem: Problem, sec) -> set[str]:
+    """Courses of requests nobody could seat (first choices)."""
+    course_of = {a.id: a.course for a in work.activities}
+    with_class = class_courses(work)
+    out = set()
+    for student in work.students:
+        taken = {course_of[a] for a in sec.enrollments.get(student.id, ())}
+        taken |= with_class.get(student.id, frozenset())
+        for r in student.requests:
+            if r.course not in taken and not taken.intersection(r.alternates):
+                out.add(r.course)
+    return out
+
+
+def _fixed_except(problem: Problem, starts: dict[int, int], courses: set[str]) -> dict[int, int]:
+    """Every meeting stays where it is but those of the sections of ``courses``."""
+    return {
+        m: t
+        for m, t in starts.items()
+        if not (
+            sectioning.is_section(problem.activities[problem.meetings[m].activity])
+            and problem.activities[problem.meetings[m].activity].course in courses
+        )
+    }
+
+
+def _occupied(problem: Problem, starts: dict[int, int]) -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = defaultdict(set)
+    for m, t in starts.items():
+        meeting = problem.meetings[m]
+        out[problem.activities[meeting.activity].id].update(meeting.covers(t))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _solution(problem: Problem, tt: Timetable, enrollments, wall: float) -> Solution:
+    return Solution(
+        placements=placements(problem, tt.starts, tt.rooms),
+        enrollments=tuple(
+            Enrollment(student=s, activity=a)
+            for s, secs in sorted(enrollments.items())
+            for a in secs
+        ),
+        status=tt.status,
+        objective=tt.objective,
+        best_bound=tt.bound,
+        wall_s=round(wall, 3),
+        created=datetime.now(UTC),
+    )
+
+
+def _score(work: SchoolData, problem: Problem, tt: Timetable, sec) -> tuple[int, int, int]:
+    """(unmet required, unmet requests, timetable penalty): smaller is better."""
+    stats = request_stats(work, _solution(problem, tt, sec.enrollments, 0.0))
+    if stats is None:
+        return (0, 0, tt.objective)
+    return (stats.required - stats.required_met, stats.requests - stats.met, tt.objective)
+
+
+def _blocking_pairs(work, problem, tt: Timetable, sec) -> Counter[tuple[str, str]]:
+    """What stood between a student and an unmet request: a seated course whose section meets
+    whenever the requested course does (a course pair), or the student's class lessons (a
+    (course, subgroup) pair)."""
+    occupied = _occupied(problem, tt.starts)
+    course_of = {a.id: a.course for a in work.activities}
+    by_course: dict[str, list[frozenset[int]]] = defaultdict(list)
+    for aid, slots in occupied.items():
+        if course_of.get(aid):
+            by_course[course_of[aid]].append(slots)
+    pairs: Counter[tuple[str, str]] = Counter()
+    with_class = class_courses(work)
+    class_slots: dict[str, set[int]] = defaultdict(set)
+    for a in work.activities:
+        if a.groups:
+            for leaf in work.leaf_groups(a.groups):
+                class_slots[leaf] |= occupied.get(a.id, frozenset())
+    for student in work.students:
+        seated = sec.enrollments.get(student.id, ())
+        taken = {course_of[a]: occupied.get(a, frozenset()) for a in seated}
+        classes = with_class.get(student.id, frozenset())
+        leaves = work.leaf_groups(student.groups)
+        class_busy = frozenset().union(*(class_slots.get(g, frozenset()) for g in leaves))
+        for r in student.requests:
+            if r.course in taken or r.course in classes:
+                continue
+            if any(alt in taken or alt in classes for alt in r.alternates):
+                continue
+            weight = 10 if r.required else 3
+            options = by_course.get(r.course, ())
+            if options and all(s & class_busy for s in options):
+                for leaf in leaves:
+                    pairs[(r.course, leaf)] += weight
+            for other, slots in taken.items():
+                if all(s & slots for s in options):
+                    pairs[tuple(sorted((r.course, other)))] += weight
+    return pairs
+
+
+def _report(progress, clock, tt: Timetable, score) -> None:
+    if progress is not None:
+        progress(
+            Progress(
+                clock(), 0, float(tt.objective), tt.bound, stage=f"sectioning: {score[1]} unmet"
+            )
+        )
+
+
+def _finish(problem: Problem, tt: Timetable, enrollments, wall: float, *, full_at=None, **common):
+    solution = _solution(problem, tt, enrollments, wall)
+    return _result(
+        problem,
+        tt.status,
+        wall,
+        solution=solution,
+        objective=tt.objective,
+        bound=tt.bound,
+        first=tt.first_s,
+        penalties=tt.penalties,
+        model_size=tt.size,
+        requests=request_stats(problem.data, solution),
+        full_at=full_at,
+        **common,
+    )
 
 
 def _result(problem: Problem, status: SolveStatus, wall: float, **kw) -> SolveResult:
@@ -197,6 +328,10 @@ def _result(problem: Problem, status: SolveStatus, wall: float, **kw) -> SolveRe
         penalties=kw.pop("penalties", {}),
         model_size=kw.pop("model_size", {}),
         ignored=ignored_rules(problem.data),
+        data=kw.pop("data", None),
+        plan=kw.pop("plan", None),
+        requests=kw.pop("requests", None),
+        first_full_schedule_s=kw.pop("full_at", None),
     )
 
 
@@ -207,84 +342,3 @@ def ignored_rules(data: SchoolData) -> dict[str, int]:
         if c.kind == "unsupported" and c.active:
             counts[c.type] += 1
     return dict(sorted(counts.items()))
-
-
-def _no_solution_reason(status: int, cancel: CancelToken | None) -> tuple[str, ...]:
-    if status == cp_model.INFEASIBLE:
-        return ("the hard rules cannot all hold at once: no timetable exists",)
-    if cancel is not None and cancel.cancelled:
-        return ("the solve was cancelled before a timetable was found",)
-    if status == cp_model.MODEL_INVALID:
-        return ("internal error: the solver rejected the model",)
-    return ("no timetable was found within the time limit",)
-
-
-def _meetings_within(problem: Problem, rooms: frozenset[int]) -> list[int]:
-    return [m for m, x in enumerate(problem.meetings) if x.rooms and rooms.issuperset(x.rooms)]
-
-
-def _symmetric_groups(problem: Problem) -> list[list[int]]:
-    """Unpinned meetings of one activity with the same length are interchangeable."""
-    groups = []
-    for activity in problem.activities:
-        by_length: dict[int, list[int]] = defaultdict(list)
-        for m in problem.activity_meetings[activity.id]:
-            meeting = problem.meetings[m]
-            if activity.pin(meeting.number) is None:
-                by_length[meeting.duration].append(m)
-        groups.extend(g for g in by_length.values() if len(g) > 1)
-    return groups
-
-
-def _break_symmetry(build: Build) -> None:
-    for group in _symmetric_groups(build.problem):
-        for a, b in itertools.pairwise(group):
-            build.model.add(build.vars.start_index(a) < build.vars.start_index(b))
-
-
-def _hint_starts(problem: Problem, hint: Solution | None) -> dict[int, int]:
-    if hint is None:
-        return {}
-    starts: dict[int, int] = {}
-    for m, meeting in enumerate(problem.meetings):
-        activity = problem.activities[meeting.activity]
-        placement = hint.placement(activity.id, meeting.number)
-        if placement is not None:
-            t = problem.grid.slot((placement.day, placement.slot))
-            if t is not None and t in meeting.starts:
-                starts[m] = t
-    for group in _symmetric_groups(problem):
-        hinted = sorted(starts[m] for m in group if m in starts)
-        if len(hinted) == len(group):
-            starts.update(zip(group, hinted, strict=True))
-    return starts
-
-
-def _hint_rooms(problem: Problem, hint: Solution | None) -> dict[int, int] | None:
-    if hint is None:
-        return None
-    index = {r: k for k, r in enumerate(problem.room_ids)}
-    out = {}
-    for m, meeting in enumerate(problem.meetings):
-        placement = hint.placement(problem.activities[meeting.activity].id, meeting.number)
-        if placement is not None and placement.room in index:
-            out[m] = index[placement.room]
-    return out
-
-
-def _placements(problem: Problem, starts: dict[int, int], rooms: dict[int, int]):
-    out = []
-    for m, t in sorted(starts.items()):
-        meeting = problem.meetings[m]
-        day, slot = problem.grid.refs[t]
-        room = problem.room_ids[rooms[m]] if m in rooms else None
-        out.append(
-            Placement(
-                activity=problem.activities[meeting.activity].id,
-                meeting=meeting.number,
-                day=day,
-                slot=slot,
-                room=room,
-            )
-        )
-    return tuple(out)

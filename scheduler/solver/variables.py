@@ -13,13 +13,21 @@ class Variables:
     """``start(m, t)`` is true when meeting ``m`` starts at slot ``t``; everything else (which slots
     a meeting occupies, which day it falls on, when a resource is busy) derives from these."""
 
-    def __init__(self, model: cp_model.CpModel, problem: Problem) -> None:
+    def __init__(
+        self, model: cp_model.CpModel, problem: Problem, fixed: dict[int, int] | None = None
+    ) -> None:
+        """``fixed`` keeps some meetings where they are (a re-solve of part of a timetable):
+        they get only that start, so the model is as small as the part that may move."""
         self.model = model
         self.problem = problem
         self._x: list[dict[int, cp_model.IntVar]] = []
         self._covering: list[dict[int, list[cp_model.IntVar]]] = []
+        fixed = fixed or {}
         for m, meeting in enumerate(problem.meetings):
-            starts = {t: model.new_bool_var(f"m{m}@{t}") for t in meeting.starts}
+            domain = meeting.starts
+            if m in fixed and fixed[m] in domain:
+                domain = (fixed[m],)
+            starts = {t: model.new_bool_var(f"m{m}@{t}") for t in domain}
             model.add_exactly_one(starts.values())
             covering: dict[int, list[cp_model.IntVar]] = defaultdict(list)
             for t, var in starts.items():

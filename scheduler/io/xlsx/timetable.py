@@ -1,8 +1,10 @@
 """Export a solved timetable to an Excel workbook people can print and share.
 
-Sheets: a Summary, the Master schedule (teachers by teaching slots), then one weekly grid per
-teacher, per student group and per room. The workbook is written to a temporary file beside the
-target and renamed over it, so a failed export never leaves a half-written or damaged file.
+Sheets: a Summary, the Master schedule (teachers by teaching slots), Students (one row per student
+and meeting) and Rosters (per section) when the school has students or sections, then one weekly
+grid per teacher, per student group and per room, and optionally per student. The workbook is
+written to a temporary file beside the target and renamed over it, so a failed export never leaves
+a half-written or damaged file.
 """
 
 from __future__ import annotations
@@ -22,22 +24,35 @@ from scheduler.io.xlsx.cells import footer_text, sheet_title
 from scheduler.io.xlsx.layout import time_grid
 from scheduler.io.xlsx.lessons import Lesson, Names, group_lessons, read_lessons
 from scheduler.io.xlsx.master import write_master
+from scheduler.io.xlsx.rosters import roster_sections, write_rosters
+from scheduler.io.xlsx.students import student_lessons, write_student_sheets, write_students
 from scheduler.io.xlsx.summary import write_summary
 from scheduler.io.xlsx.weekly import write_weekly
 from scheduler.model import SchoolData, Solution
 
 
 def export_timetable(
-    data: SchoolData, solution: Solution, path: str | Path, *, scenario: str = ""
+    data: SchoolData,
+    solution: Solution,
+    path: str | Path,
+    *,
+    scenario: str = "",
+    per_student: bool = False,
 ) -> Path:
-    """Write the workbook to ``path`` and return it; raises FileFormatError if it cannot."""
+    """Write the workbook to ``path`` and return it; raises FileFormatError if it cannot.
+
+    ``per_student`` adds a weekly sheet for every student: off by default, since a large school
+    would get thousands of sheets.
+    """
     path = Path(path)
-    workbook = build_workbook(data, solution, scenario=scenario)
+    workbook = build_workbook(data, solution, scenario=scenario, per_student=per_student)
     _save_atomically(workbook, path)
     return path
 
 
-def build_workbook(data: SchoolData, solution: Solution, *, scenario: str = "") -> Workbook:
+def build_workbook(
+    data: SchoolData, solution: Solution, *, scenario: str = "", per_student: bool = False
+) -> Workbook:
     lessons, unplaced = read_lessons(data, solution)
     names = Names(data)
     colours = styles.subject_colours(data.subjects)
@@ -61,6 +76,27 @@ def build_workbook(data: SchoolData, solution: Solution, *, scenario: str = "") 
 
     taken = {"summary", "master"}
     index: list[tuple[str, str]] = [("Master", "Master schedule: teachers by period")]
+    attended = student_lessons(data, solution, lessons)
+    if attended:
+        write_students(
+            wb.create_sheet("Students"), data=data, attended=attended, names=names, footer=footer
+        )
+        taken.add("students")
+        index.append(("Students", "Every student's lessons, one row per meeting (filterable)"))
+    sections = roster_sections(data, solution)
+    if sections:
+        write_rosters(
+            wb.create_sheet("Rosters"),
+            data=data,
+            solution=solution,
+            sections=sections,
+            lessons=lessons,
+            names=names,
+            colours=colours,
+            footer=footer,
+        )
+        taken.add("rosters")
+        index.append(("Rosters", "Section rosters: teacher, times, room and enrolled students"))
 
     def for_teacher(x: Lesson) -> list[str]:
         return [names.groups(x.activity), names.room(x.room)]
@@ -102,6 +138,18 @@ def build_workbook(data: SchoolData, solution: Solution, *, scenario: str = "") 
             names=names,
             colours=colours,
             footer=footer,
+        )
+
+    if per_student:
+        index += write_student_sheets(
+            wb,
+            data=data,
+            attended=attended,
+            grid=grid,
+            names=names,
+            colours=colours,
+            footer=footer,
+            taken=taken,
         )
 
     write_summary(

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from scheduler.solver.checks import availability, conflicts, gaps, load, rooms, spread, times
+from scheduler.solver.checks import (
+    availability,
+    conflicts,
+    gaps,
+    load,
+    rooms,
+    same_slot,
+    sections,
+    spread,
+    times,
+)
 
 CHECKS = (
     rooms.pins,
@@ -13,6 +23,9 @@ CHECKS = (
     spread.min_days,
     times.times,
     gaps.gaps,
+    same_slot.same_slot,
+    sections.enrollments,
+    sections.capacity,
 )
 
 __all__ = ["CHECKS"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from scheduler.solver.rules import (
     availability,
+    course_conflicts,
     forbidden_times,
     max_gaps_per_day,
     max_per_day,
@@ -17,6 +18,7 @@ from scheduler.solver.rules import (
     no_overlap,
     preferred_times,
     room_capacity,
+    same_slot,
 )
 from scheduler.solver.rules.base import Build, Penalty
 
@@ -30,6 +32,8 @@ RULES = (
     preferred_times,
     forbidden_times,
     max_gaps_per_day,
+    same_slot,
+    course_conflicts,
 )
 
 __all__ = ["RULES", "Build", "Penalty"]

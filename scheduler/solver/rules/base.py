@@ -27,6 +27,8 @@ class Build:
     vars: Variables
     problem: Problem
     penalties: list[Penalty] = field(default_factory=list)
+    extra_pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Course pairs that blocked students in an earlier round, with extra weight."""
 
     @property
     def data(self) -> SchoolData:

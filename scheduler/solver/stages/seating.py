@@ -1,0 +1,93 @@
+"""A fast first seating for the sectioning step: each student's best timetable by a small
+branch-and-bound over their own requests, students taken hardest first (fewest options, then by
+id, never by listing order). CP-SAT starts from it and improves it for everyone at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NODE_LIMIT = 4_000
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    key: tuple[str, int]
+    """(course, time class index)."""
+    slots: frozenset[int]
+    alternate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Want:
+    weight: int
+    options: tuple[Option, ...]
+
+
+def seat_greedily(
+    wants: dict[str, list[Want]],
+    capacity: dict[tuple[str, int], int],
+    *,
+    keep: dict[str, list[tuple[str, int]]] | None = None,
+) -> dict[str, list[tuple[str, int]]]:
+    """Student -> chosen (course, time class) keys. With ``keep`` (an earlier seating), each
+    student first tries to keep their seats, so a re-solve changes few timetables."""
+    left = dict(capacity)
+    order = sorted(wants, key=lambda s: (sum(len(w.options) for w in wants[s]), s))
+    chosen: dict[str, list[tuple[str, int]]] = {}
+    keep = keep or {}
+    for sid in order:
+        picks = _kept(wants[sid], left, keep.get(sid, ())) or _best(wants[sid], left)
+        for key in picks:
+            left[key] -= 1
+        chosen[sid] = picks
+    return chosen
+
+
+def _kept(wants: list[Want], left, previous) -> list[tuple[str, int]] | None:
+    """The previous seats, if they are all still possible together and meet as much."""
+    if not previous:
+        return None
+    prev = set(previous)
+    picks, used, courses = [], frozenset(), set()
+    for w in wants:
+        for opt in w.options:
+            if opt.key in prev and left.get(opt.key, 0) > 0 and opt.key[0] not in courses:
+                if opt.slots & used:
+                    return None
+                picks.append(opt.key)
+                used |= opt.slots
+                courses.add(opt.key[0])
+                break
+    return picks if len(picks) == len(prev) else None
+
+
+def _best(wants: list[Want], left: dict[tuple[str, int], int]) -> list[tuple[str, int]]:
+    wants = sorted(wants, key=lambda w: (-w.weight, len(w.options)))
+    best_value = -1
+    best: list[tuple[str, int]] = []
+    nodes = 0
+    suffix = [0] * (len(wants) + 1)
+    for i in range(len(wants) - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + wants[i].weight
+
+    def search(i: int, used: frozenset[int], courses: frozenset[str], value: int, picks: list):
+        nonlocal best_value, best, nodes
+        nodes += 1
+        if value + suffix[i] <= best_value or nodes > NODE_LIMIT:
+            return
+        if i == len(wants):
+            best_value, best = value, list(picks)
+            return
+        w = wants[i]
+        for opt in w.options:
+            course = opt.key[0]
+            if left.get(opt.key, 0) <= 0 or course in courses or opt.slots & used:
+                continue
+            picks.append(opt.key)
+            gain = w.weight - (1 if opt.alternate else 0)
+            search(i + 1, used | opt.slots, courses | {course}, value + gain, picks)
+            picks.pop()
+        search(i + 1, used, courses, value, picks)
+
+    search(0, frozenset(), frozenset(), 0, [])
+    return best

@@ -1,0 +1,232 @@
+"""The timetable step: place every meeting with CP-SAT, then give it a room exactly.
+
+When the room step finds a set of rooms too small in some slot, that Hall cut is added to the
+timetable model and it is solved again from the last timetable as a hint.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from scheduler.model import Placement, Solution
+from scheduler.model.solution import SolveStatus
+from scheduler.solver import rooms as room_step
+from scheduler.solver.compile import Problem
+from scheduler.solver.progress import CancelToken, ProgressCallback, Reporter
+from scheduler.solver.rules import RULES, Build, room_capacity
+from scheduler.solver.variables import Variables
+
+GUIDANCE = frozenset({"course_conflicts"})
+
+STATUS: dict[int, SolveStatus] = {
+    cp_model.OPTIMAL: "optimal",
+    cp_model.FEASIBLE: "feasible",
+    cp_model.INFEASIBLE: "infeasible",
+    cp_model.UNKNOWN: "unknown",
+}
+
+
+@dataclass
+class Timetable:
+    status: SolveStatus
+    starts: dict[int, int] | None = None
+    rooms: dict[int, int] | None = None
+    penalties: dict[str, int] = field(default_factory=dict)
+    bound: float | None = None
+    first_s: float | None = None
+    size: dict[str, int] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def objective(self) -> int:
+        """Penalty of the school's own rules, as the checker scores them; guidance terms that
+        steer the master schedule toward good sectioning are left out."""
+        return sum(v for k, v in self.penalties.items() if k not in GUIDANCE)
+
+
+def solve_timetable(
+    problem: Problem,
+    *,
+    time_limit_s: float,
+    clock: Callable[[], float],
+    seed: int = 0,
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    hint: dict[int, int] | None = None,
+    hint_rooms: dict[int, int] | None = None,
+    extra_pairs: dict[tuple[str, str], int] | None = None,
+    fixed: dict[int, int] | None = None,
+) -> Timetable:
+    """Search for at most ``time_limit_s`` (on ``clock``); keep 10% for the room step."""
+    deadline = clock() + time_limit_s
+    cuts: list[frozenset[int]] = []
+    hint = dict(hint or {})
+    while True:
+        model = cp_model.CpModel()
+        variables = Variables(model, problem, fixed)
+        build = Build(model, variables, problem, extra_pairs=dict(extra_pairs or {}))
+        for rule in RULES:
+            rule.build(build)
+        for rooms in cuts:
+            room_capacity.add_cut(build, rooms, _meetings_within(problem, rooms))
+        _break_symmetry(build)
+        if build.penalties:
+            model.minimize(sum(p.weight * p.amount for p in build.penalties))
+        if hint:
+            variables.hint(hint)
+
+        solver = cp_model.CpSolver()
+        reserve = min(15.0, max(1.0, 0.1 * time_limit_s))
+        solver.parameters.max_time_in_seconds = max(0.1, deadline - reserve - clock())
+        solver.parameters.random_seed = seed
+        solver.parameters.num_workers = workers or os.cpu_count() or 1
+        reporter = Reporter(progress, clock)
+        solver.best_bound_callback = reporter.on_bound
+        if cancel is not None:
+            cancel.attach(solver)
+        try:
+            status = solver.solve(model, reporter)
+        finally:
+            if cancel is not None:
+                cancel.attach(None)
+        size = {
+            "variables": len(model.proto.variables),
+            "constraints": len(model.proto.constraints),
+        }
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return Timetable(
+                STATUS.get(status, "unknown"),
+                bound=reporter.bound,
+                first_s=reporter.first_solution_s,
+                size=size,
+                reasons=_no_solution_reason(status, cancel),
+            )
+        starts = variables.extract(solver)
+        penalties: dict[str, int] = defaultdict(int)
+        for p in build.penalties:
+            penalties[p.rule] += p.weight * int(solver.value(p.amount))
+        assigned = room_step.assign_rooms(
+            problem,
+            starts,
+            time_limit_s=max(0.5, deadline - clock()),
+            seed=seed,
+            workers=workers or 1,
+            previous=hint_rooms,
+        )
+        if assigned.rooms is None:
+            stuck = assigned.timed_out or assigned.shortage is None or assigned.shortage in cuts
+            if stuck or clock() >= deadline or (cancel is not None and cancel.cancelled):
+                late = " in the time left" if assigned.timed_out else ""
+                return Timetable(
+                    "unknown",
+                    first_s=reporter.first_solution_s,
+                    size=size,
+                    reasons=(
+                        f"a timetable was found but its rooms could not all be assigned{late}",
+                    ),
+                )
+            cuts.append(assigned.shortage)
+            hint = starts
+            continue
+        if assigned.penalty:
+            penalties["availability"] += assigned.penalty
+        result_status = STATUS[status]
+        if assigned.penalty and result_status == "optimal":
+            result_status = "feasible"
+        return Timetable(
+            result_status,
+            starts=starts,
+            rooms=assigned.rooms,
+            penalties={k: v for k, v in penalties.items() if v},
+            bound=solver.best_objective_bound if build.penalties else 0.0,
+            first_s=reporter.first_solution_s,
+            size=size,
+        )
+
+
+def _no_solution_reason(status: int, cancel: CancelToken | None) -> tuple[str, ...]:
+    if status == cp_model.INFEASIBLE:
+        return ("the hard rules cannot all hold at once: no timetable exists",)
+    if cancel is not None and cancel.cancelled:
+        return ("the solve was cancelled before a timetable was found",)
+    if status == cp_model.MODEL_INVALID:
+        return ("internal error: the solver rejected the model",)
+    return ("no timetable was found within the time limit",)
+
+
+def _meetings_within(problem: Problem, rooms: frozenset[int]) -> list[int]:
+    return [m for m, x in enumerate(problem.meetings) if x.rooms and rooms.issuperset(x.rooms)]
+
+
+def symmetric_groups(problem: Problem) -> list[list[int]]:
+    """Unpinned meetings of one activity with the same length are interchangeable."""
+    groups = []
+    for activity in problem.activities:
+        by_length: dict[int, list[int]] = defaultdict(list)
+        for m in problem.activity_meetings[activity.id]:
+            meeting = problem.meetings[m]
+            if activity.pin(meeting.number) is None:
+                by_length[meeting.duration].append(m)
+        groups.extend(g for g in by_length.values() if len(g) > 1)
+    return groups
+
+
+def _break_symmetry(build: Build) -> None:
+    for group in symmetric_groups(build.problem):
+        for a, b in itertools.pairwise(group):
+            build.model.add(build.vars.start_index(a) < build.vars.start_index(b))
+
+
+def hint_starts(problem: Problem, hint: Solution | None) -> dict[int, int]:
+    if hint is None:
+        return {}
+    starts: dict[int, int] = {}
+    for m, meeting in enumerate(problem.meetings):
+        activity = problem.activities[meeting.activity]
+        placement = hint.placement(activity.id, meeting.number)
+        if placement is not None:
+            t = problem.grid.slot((placement.day, placement.slot))
+            if t is not None and t in meeting.starts:
+                starts[m] = t
+    for group in symmetric_groups(problem):
+        hinted = sorted(starts[m] for m in group if m in starts)
+        if len(hinted) == len(group):
+            starts.update(zip(group, hinted, strict=True))
+    return starts
+
+
+def hint_rooms(problem: Problem, hint: Solution | None) -> dict[int, int] | None:
+    if hint is None:
+        return None
+    index = {r: k for k, r in enumerate(problem.room_ids)}
+    out = {}
+    for m, meeting in enumerate(problem.meetings):
+        placement = hint.placement(problem.activities[meeting.activity].id, meeting.number)
+        if placement is not None and placement.room in index:
+            out[m] = index[placement.room]
+    return out
+
+
+def placements(problem: Problem, starts: dict[int, int], rooms: dict[int, int]):
+    out = []
+    for m, t in sorted(starts.items()):
+        meeting = problem.meetings[m]
+        day, slot = problem.grid.refs[t]
+        room = problem.room_ids[rooms[m]] if m in rooms else None
+        out.append(
+            Placement(
+                activity=problem.activities[meeting.activity].id,
+                meeting=meeting.number,
+                day=day,
+                slot=slot,
+                room=room,
+            )
+        )
+    return tuple(out)
