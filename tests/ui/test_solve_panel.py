@@ -79,6 +79,9 @@ def test_solving_the_tiny_school_shows_progress_then_a_result_to_apply(qtbot, pa
         panel.apply_button.click()
     assert applied.args[0] is outcome
     assert not panel.apply_button.isEnabled()
+    panel.set_data(tiny.model_copy(update={"name": "Sectioned"}), outcome.solution)  # the window
+    assert not panel.apply_button.isEnabled() and "Applied" in panel.applied_note.text()
+    assert panel.from_current.isEnabled()
     assert int(QSettings().value("solve/time_limit_s")) == 20  # remembered for next time
 
 

@@ -54,6 +54,7 @@ class SolvePanel(QWidget):
         self._current: Solution | None = None
         self._solving_data: SchoolData | None = None
         self._outcome: jobs.SolveOutcome | None = None
+        self._applied = False
         self._began = 0.0
         self._got_progress = False
         self._cancel_asked = False
@@ -219,8 +220,10 @@ class SolvePanel(QWidget):
         self.from_current.setEnabled(not busy and self._current is not None)
         if self._current is None:
             self.from_current.setChecked(False)
-        stale = self._outcome is not None and not self._same_school()
-        can_apply = self._outcome is not None and self._outcome.solved and not busy and not stale
+        stale = self._outcome is not None and not self._applied and not self._same_school()
+        can_apply = (
+            self._outcome is not None and self._outcome.solved and not busy and not stale
+        ) and not self._applied
         self.apply_button.setEnabled(can_apply)
         if stale:
             self.applied_note.setText("The school changed since this solve; solve again to apply.")
@@ -243,16 +246,19 @@ class SolvePanel(QWidget):
         self.figures["bound"].set("—" if p.best_bound is None else f"{p.best_bound:,.0f}")
         self.figures["gap"].set("—" if p.gap is None else f"{p.gap:.1%}")
         if not self._cancel_asked:
-            self.status.setText(
-                "Searching for a first timetable…"
-                if p.solutions == 0
-                else f"Searching… {plural(p.solutions, 'timetable')} found so far."
-            )
+            if p.stage.startswith("sectioning"):
+                text = f"Building sections and seating students ({p.stage.partition(': ')[2]})…"
+            elif p.solutions == 0:
+                text = "Searching for a first timetable…"
+            else:
+                text = f"Searching… {plural(p.solutions, 'timetable')} found so far."
+            self.status.setText(text)
         self.chart.add(elapsed, p.objective, p.best_bound)
 
     def _on_finished(self, outcome: jobs.SolveOutcome) -> None:
         self._stop_clock()
         self._outcome = outcome
+        self._applied = False
         self.summary.show_outcome(outcome)
         if outcome.objective is not None:
             self.figures["penalty"].set(f"{outcome.objective:,}")
@@ -291,6 +297,7 @@ class SolvePanel(QWidget):
     def _apply(self) -> None:
         if self._outcome is None or not self._outcome.solved:
             return
+        self._applied = True
         self.resultReady.emit(self._outcome)
         self.apply_button.setEnabled(False)
         self.applied_note.setText("Applied. Undo (Ctrl+Z) brings back the previous timetable.")

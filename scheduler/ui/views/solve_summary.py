@@ -134,12 +134,15 @@ def _number(n: int) -> QTableWidgetItem:
 
 
 def _requests(outcome: SolveOutcome) -> str:
-    cover = outcome.requests
-    if cover is None:
+    stats = outcome.requests
+    if stats is None:
         return "—"
-    text = f"<b>{cover.met:,}</b> of {cover.requests:,} ({cover.share:.0%})"
-    if cover.required:
-        text += f"; required {cover.required_met:,} of {cover.required:,}"
+    text = f"<b>{stats.met:,}</b> of {stats.requests:,} ({stats.met_pct:g}%)"
+    if stats.required:
+        text += (
+            f"; required {stats.required_met:,} of {stats.required:,} ({stats.required_met_pct:g}%)"
+        )
+    text += f"; {stats.fully_scheduled:,} of {stats.students:,} students fully scheduled"
     return text + "."
 
 
