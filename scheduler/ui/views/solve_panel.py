@@ -58,6 +58,7 @@ class SolvePanel(QWidget):
         self._began = 0.0
         self._got_progress = False
         self._cancel_asked = False
+        self._solutions = 0
         self._build()
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -94,6 +95,7 @@ class SolvePanel(QWidget):
         self._outcome = None
         self._got_progress = False
         self._cancel_asked = False
+        self._solutions = 0
         self._began = time.monotonic()
         self.figures.clear()
         self.figures["solutions"].set("0")
@@ -241,10 +243,12 @@ class SolvePanel(QWidget):
     def _on_progress(self, p: jobs.SolveProgress) -> None:
         elapsed = time.monotonic() - self._began
         self._got_progress = True
-        self.figures["solutions"].set(f"{p.solutions:,}")
+        self._solutions = max(self._solutions, p.solutions)  # later stages count afresh
+        bound = _valid_bound(p.objective, p.best_bound)
+        self.figures["solutions"].set(f"{self._solutions:,}")
         self.figures["penalty"].set("—" if p.objective is None else f"{p.objective:,.0f}")
-        self.figures["bound"].set("—" if p.best_bound is None else f"{p.best_bound:,.0f}")
-        self.figures["gap"].set("—" if p.gap is None else f"{p.gap:.1%}")
+        self.figures["bound"].set("—" if bound is None else f"{bound:,.0f}")
+        self.figures["gap"].set("—" if p.gap is None or bound is None else f"{p.gap:.1%}")
         if not self._cancel_asked:
             if p.stage.startswith("sectioning"):
                 text = f"Building sections and seating students ({p.stage.partition(': ')[2]})…"
@@ -253,7 +257,7 @@ class SolvePanel(QWidget):
             else:
                 text = f"Searching… {plural(p.solutions, 'timetable')} found so far."
             self.status.setText(text)
-        self.chart.add(elapsed, p.objective, p.best_bound)
+        self.chart.add(elapsed, p.objective, bound)
 
     def _on_finished(self, outcome: jobs.SolveOutcome) -> None:
         self._stop_clock()
@@ -262,8 +266,9 @@ class SolvePanel(QWidget):
         self.summary.show_outcome(outcome)
         if outcome.objective is not None:
             self.figures["penalty"].set(f"{outcome.objective:,}")
-        if outcome.best_bound is not None:
-            self.figures["bound"].set(f"{outcome.best_bound:,.0f}")
+        bound = _valid_bound(outcome.objective, outcome.best_bound)
+        if bound is not None:
+            self.figures["bound"].set(f"{bound:,.0f}")
         if outcome.status == "optimal":
             self.figures["gap"].set("0.0%")
         took = time.monotonic() - self._began
@@ -301,6 +306,14 @@ class SolvePanel(QWidget):
         self.resultReady.emit(self._outcome)
         self.apply_button.setEnabled(False)
         self.applied_note.setText("Applied. Undo (Ctrl+Z) brings back the previous timetable.")
+
+
+def _valid_bound(objective: float | None, bound: float | None) -> float | None:
+    """A bound above the penalty belongs to an earlier stage's model (before sections were
+    re-planned): it bounds nothing now, so it is not shown."""
+    if bound is None or (objective is not None and bound > objective + 1e-6):
+        return None
+    return bound
 
 
 def _clock(seconds: float) -> str:

@@ -288,7 +288,11 @@ class TimetableGrid(QWidget):
         if carry is not None and carry.target is not None and (carry.moved or carry.by_keys):
             rect = self.target_rect(carry.target)
             if rect is not None:
-                paint.paint_ghost(p, rect, not self.verdict(carry.target), carry.card.title, font)
+                found = self.verdict(carry.target)
+                detail = rule_title(found[0].rule) if found else "Allowed"
+                if len(found) > 1:
+                    detail += f" and {len(found) - 1} more"
+                paint.paint_ghost(p, rect, not found, carry.card.title, font, detail)
         paint.paint_headers(
             p, layout, self.data.calendar, QRectF(self.visibleRegion().boundingRect()), font
         )

@@ -170,19 +170,30 @@ def paint_target(p: QPainter, rect: QRectF, allowed: bool) -> None:
     p.fillRect(rect.adjusted(1, 1, -1, -1), OK if allowed else BAD)
 
 
-def paint_ghost(p: QPainter, rect: QRectF, allowed: bool, label: str, font: QFont) -> None:
+def paint_ghost(
+    p: QPainter, rect: QRectF, allowed: bool, label: str, font: QFont, detail: str = ""
+) -> None:
     edge = OK_EDGE if allowed else BAD_EDGE
     r = rect.adjusted(2, 1.5, -2, -1.5)
     p.setPen(QPen(edge, 2.5, Qt.PenStyle.DashLine if allowed else Qt.PenStyle.SolidLine))
-    fill = QColor(edge)
-    fill.setAlpha(50)
-    p.setBrush(fill)
+    p.setBrush(tint(edge, 0.18))  # opaque: the card underneath must not show through the text
     p.drawRoundedRect(r, 4, 4)
-    p.setFont(font)
-    p.setPen(edge.darker(140))
+    bold = QFont(font)
+    bold.setBold(True)
+    p.setFont(bold)
+    p.setPen(edge.darker(150))
+    text = label if allowed else f"✕ {label}"
     p.drawText(
-        r.adjusted(6, 2, -4, -2), Qt.AlignmentFlag.AlignLeft, _elide(p, label, r.width() - 10)
+        r.adjusted(6, 2, -4, -2), Qt.AlignmentFlag.AlignLeft, _elide(p, text, r.width() - 10)
     )
+    if detail and r.height() > 36:
+        p.setFont(font)
+        line = QFontMetricsF(bold).height() + 2
+        p.drawText(
+            r.adjusted(6, line, -4, -2),
+            Qt.AlignmentFlag.AlignLeft,
+            _elide(p, detail, r.width() - 10),
+        )
 
 
 def _elide(p: QPainter, text: str, width: float) -> str:
