@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     outcome = outcome_box[0] if outcome_box else None
     if outcome is not None:
         figures["status"] = outcome.status
+        figures["reasons"] = list(outcome.reasons)
+        figures["meetings_placed"] = outcome.placed
         figures["penalty"] = None if outcome.report is None else outcome.report.soft_penalty
         figures["hard_violations"] = (
             None if outcome.report is None else outcome.report.hard_violations
@@ -148,6 +150,8 @@ def _print_table(f: dict[str, object]) -> None:
     rows.append(("Solve (wall, incl. worker start-up)", f"{f['solve_wall_s']} s", ""))
     if "status" in f:
         rows.append(("Result", f"{f['status']}, penalty {f.get('penalty')}", ""))
+        for reason in f.get("reasons", []):
+            rows.append((f"  ({reason})", "", ""))
     if "apply_result_s" in f:
         rows.append(("Show the result (master grid)", f"{f['apply_result_s']:.2f} s", ""))
         rows.append(("Pick up a card (verdicts + repaint)", f"{f['pick_up_card_ms']:.0f} ms", ""))

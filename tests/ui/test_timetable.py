@@ -268,3 +268,29 @@ def test_the_large_school_opens_and_paints_quickly(qtbot):
     grid.pick_up(card)
     grid.repaint()
     assert time.perf_counter() - began < 0.5
+
+
+def test_a_students_week_shows_the_sections_they_are_seated_in(qtbot):
+    from scheduler.model import Activity, Enrollment, Student
+
+    data = load_project(ROOT / "samples" / "tiny.flexday").scenario().data
+    section = Activity(id="ALG-1", subject="MATH", course=None, teachers=("T1",), meetings=(1,))
+    data = data.model_copy(
+        update={
+            "activities": (*data.activities, section),
+            "students": (Student(id="S1", name="Ana", groups=("7A",)),),
+        }
+    )
+    solution = Solution(
+        placements=(
+            Placement(activity="ALG-1", meeting=0, day="WED", slot="P4", room="R1"),
+            Placement(activity="7A-MATH", meeting=0, day="MON", slot="P1", room="R1"),
+            Placement(activity="7B-MATH", meeting=0, day="MON", slot="P2", room="R1"),
+        ),
+        enrollments=(Enrollment(student="S1", activity="ALG-1"),),
+    )
+    view = TimetableView()
+    qtbot.addWidget(view)
+    view.set_content(data, solution)
+    view.show_week_of("student", "S1")
+    assert cards(view) == {("ALG-1", 0), ("7A-MATH", 0)}

@@ -108,7 +108,8 @@ class TimetableView(QWidget):
             self.grid.update()
             return
         cards = build_cards(data, solution)
-        self._index = WeekIndex(data, cards)
+        enrolled = solution.sections_by_student if solution is not None else {}
+        self._index = WeekIndex(data, cards, enrolled)
         self._checker = MoveChecker(data, solution) if solution is not None else None
         if not same_school:
             self._fill_days(data)

@@ -109,9 +109,16 @@ class WeekIndex:
     of its subgroups (a split class), as a timetabler expects on a class's timetable.
     """
 
-    def __init__(self, data: SchoolData, cards: list[Card]) -> None:
+    def __init__(
+        self,
+        data: SchoolData,
+        cards: list[Card],
+        enrolled: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.data = data
         self.cards = cards
+        self.enrolled = enrolled or {}
+        """Student -> the sections the timetable seats them in."""
         self._by: dict[tuple[str, str], list[Card]] = defaultdict(list)
         by_activity: dict[str, list[Card]] = defaultdict(list)
         for card in cards:
@@ -133,10 +140,13 @@ class WeekIndex:
         if student is None:
             return []
         groups = frozenset().union(*(self.data.ancestors(g) for g in student.groups))
+        seated = set(self.enrolled.get(entity, ()))
         return [
             c
             for c in self.cards
-            if entity in c.activity.students or groups & set(c.activity.groups)
+            if entity in c.activity.students
+            or c.activity.id in seated
+            or groups & set(c.activity.groups)
         ]
 
     def entities(self, kind: str) -> list[tuple[str, str]]:
