@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -141,7 +141,11 @@ class SolvePanel(QWidget):
         self.solve_button.setToolTip("Search for a timetable (F5)")
         self.solve_button.clicked.connect(self.start)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        # Esc cancels only while focus is in this panel: elsewhere it belongs to other widgets
+        # (the timetable uses it to put a carried lesson back).
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel)
         self.cancel_button.setToolTip("Stop the search and keep the best timetable so far (Esc)")
         self.cancel_button.clicked.connect(self.cancel)
         controls = QHBoxLayout()

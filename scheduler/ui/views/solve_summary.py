@@ -6,6 +6,8 @@ solver's own objective.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,9 +87,11 @@ class SolveSummary(QWidget):
             lines.append(f"Requests met: {_requests(outcome)}")
         else:
             for reason in outcome.reasons or ("the solver gave no reason",):
-                lines.append(f"• {_sentence(reason)}")
+                lines.append(f"• {html.escape(_sentence(reason), quote=False)}")
         if outcome.ignored:
-            rules = ", ".join(f"{name} ({n})" for name, n in outcome.ignored.items())
+            rules = ", ".join(
+                f"{html.escape(name, quote=False)} ({n})" for name, n in outcome.ignored.items()
+            )
             lines.append(
                 f"<span style='color:{TONES['warn']}'>Imported rules the solver does not use: "
                 f"{rules}.</span>"

@@ -6,6 +6,7 @@ Plain Python (no painting): cards are built once per (school, timetable) and fil
 from __future__ import annotations
 
 import colorsys
+import html
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -96,6 +97,31 @@ def build_cards(data: SchoolData, solution: Solution | None) -> list[Card]:
             )
         )
     return cards
+
+
+def card_tooltip(data: SchoolData, card: Card) -> str:
+    """Everything about a lesson, for its tooltip."""
+    day = data.calendar.days[card.day]
+    first, last = day.slots[card.first], day.slots[card.last]
+    meetings = len(card.activity.meetings)
+
+    def e(text: str) -> str:
+        return html.escape(text, quote=False)
+
+    lines = [
+        f"<b>{e(card.title)}</b>",
+        f"{e(card.subject)} · meeting {card.meeting + 1} of {meetings}",
+        f"{e(day.label)} {first.start:%H:%M}–{last.end:%H:%M}",
+    ]
+    if card.teachers:
+        lines.append(f"Teacher: {e(card.teachers)}")
+    if card.groups:
+        lines.append(f"Groups: {e(card.groups)}")
+    lines.append(f"Room: {e(card.room_label or 'none')}")
+    if card.pinned:
+        lines.append("<i>Pinned: the solver keeps it here.</i>")
+    lines.append("<span style='color:#64748b'>Drag to move · right-click for more</span>")
+    return "<br>".join(lines)
 
 
 def unplaced_count(data: SchoolData, cards: list[Card]) -> int:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 from scheduler.model import SchoolData
 from scheduler.solver.moves import Conflict, MoveChecker
 from scheduler.ui.views import timetable_paint as paint
-from scheduler.ui.views.timetable_cards import Card
+from scheduler.ui.views.timetable_cards import Card, card_tooltip
 from scheduler.ui.views.timetable_layout import (
     NO_ROOM,
     Cell,
@@ -355,6 +355,9 @@ class TimetableGrid(QWidget):
                 self.cancel_carry()
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self.carry is not None:
+            event.accept()  # while carrying, Esc/Enter/arrows are ours, not a window shortcut's
+            return True
         if event.type() == QEvent.Type.ToolTip and self.carry is None:
             hit = self.card_at(QPointF(event.pos()))
             if hit is None:
@@ -365,23 +368,7 @@ class TimetableGrid(QWidget):
         return super().event(event)
 
     def card_text(self, card: Card) -> str:
-        day = self.data.calendar.days[card.day]
-        first, last = day.slots[card.first], day.slots[card.last]
-        meetings = len(card.activity.meetings)
-        lines = [
-            f"<b>{card.title}</b>",
-            f"{card.subject} · meeting {card.meeting + 1} of {meetings}",
-            f"{day.label} {first.start:%H:%M}–{last.end:%H:%M}",
-        ]
-        if card.teachers:
-            lines.append(f"Teacher: {card.teachers}")
-        if card.groups:
-            lines.append(f"Groups: {card.groups}")
-        lines.append(f"Room: {card.room_label or 'none'}")
-        if card.pinned:
-            lines.append("<i>Pinned: the solver keeps it here.</i>")
-        lines.append("<span style='color:#64748b'>Drag to move · right-click for more</span>")
-        return "<br>".join(lines)
+        return card_tooltip(self.data, card)
 
     # -- menu and keys ----------------------------------------------------------------------------
     def contextMenuEvent(self, event) -> None:
