@@ -59,6 +59,7 @@ class SolvePanel(QWidget):
         self._got_progress = False
         self._cancel_asked = False
         self._solutions = 0
+        self._ran = False
         self._build()
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -92,6 +93,7 @@ class SolvePanel(QWidget):
         )
         QSettings().setValue(SETTING, int(limit))
         self._solving_data = self._data
+        self._ran = True
         self._outcome = None
         self._got_progress = False
         self._cancel_asked = False
@@ -123,6 +125,7 @@ class SolvePanel(QWidget):
     def _build(self) -> None:
         self.school = QLabel(objectName="solveSchool")
         self.school.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.school.setWordWrap(True)
         self.limit = DurationSpinBox(self)
         self.limit.setRange(5, 4 * 3600)
         self.limit.setValue(int(QSettings().value(SETTING, 60)))
@@ -216,9 +219,11 @@ class SolvePanel(QWidget):
                 f"{plural(meetings, 'meeting')}, {plural(len(data.teachers), 'teacher')}, "
                 f"{plural(len(data.rooms), 'room')}"
             )
-        if not busy and not self.status.text():
+        if not busy and not self._ran:
             self.status.setText(
-                "Ready." if data is not None and data.activities else "Nothing to solve yet."
+                "Ready: set a time limit and press Solve."
+                if data is not None and data.activities
+                else "Nothing to solve yet: add activities first."
             )
         self.solve_button.setEnabled(not busy and data is not None and bool(data.activities))
         self.cancel_button.setEnabled(busy and not self._cancel_asked)
