@@ -41,9 +41,13 @@ class ActivityRules:
 class RuleIndex:
     """Hard rules by the people and activities they are about; per-activity views on demand."""
 
-    def __init__(self, data: SchoolData, grid: TimeGrid) -> None:
+    def __init__(
+        self, data: SchoolData, grid: TimeGrid, enrolled: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         self.data = data
         self.grid = grid
+        self.enrolled = enrolled or {}
+        """Student -> sections the timetable seats them in (sectioned schools)."""
         self._leaves = {a.id: data.leaf_groups(a.groups) for a in data.activities}
         hard_avail = [
             c for c in data.constraints if c.kind == "availability" and c.active and c.hard
@@ -92,7 +96,9 @@ class RuleIndex:
                     tracked.add(res[1])
 
         self.alone = frozenset(
-            s for a in data.activities for s in a.students if s in data.student_by_id
+            s
+            for s in {s for a in data.activities for s in a.students} | set(self.enrolled)
+            if s in data.student_by_id
         )
         away_students = {t.id for _, t, _ in self._away if t.kind == "student"}
         self.attends = self._attendance(tracked | self.alone | away_students)
@@ -177,7 +183,8 @@ class RuleIndex:
         return [(target.kind, target.id)]
 
     def _attendance(self, student_ids: set[str]) -> dict[str, frozenset[str]]:
-        """Activities each student attends: named one by one, or through a group above them."""
+        """Activities each student attends: named one by one, seated in a section, or through a
+        group above them."""
         by_group: dict[str, list[str]] = defaultdict(list)
         by_student: dict[str, list[str]] = defaultdict(list)
         for a in self.data.activities:
@@ -191,7 +198,7 @@ class RuleIndex:
             if student is None:
                 continue
             groups = frozenset().union(*(self.data.ancestors(g) for g in student.groups))
-            acts = set(by_student.get(sid, ()))
+            acts = set(by_student.get(sid, ())) | set(self.enrolled.get(sid, ()))
             for g in groups:
                 acts.update(by_group.get(g, ()))
             out[sid] = frozenset(acts)

@@ -36,7 +36,8 @@ class MoveChecker:
     def __init__(self, data: SchoolData, solution: Solution | None) -> None:
         self.data = data
         self.grid = TimeGrid.of(data.calendar)
-        self.rules = RuleIndex(data, self.grid)
+        enrolled = solution.sections_by_student if solution is not None else {}
+        self.rules = RuleIndex(data, self.grid, enrolled)
         self._where = [
             f"{day.label} {slot.label}" for day in data.calendar.days for slot in day.slots
         ]
@@ -121,6 +122,7 @@ class MoveChecker:
             out.append(
                 Conflict("pinned", f"activity {activity}", f"{a.label} is pinned to {pin.start}.")
             )
+        out += self._same_slot(a, key, start)
         out += self._clashes(info, key, span)
         out += self._availability(info, span)
         out += self._times(info, start, span)
@@ -128,6 +130,29 @@ class MoveChecker:
         out += self._caps(info, key, day, length)
         out += self._gaps(info, key, day, span)
         return out
+
+    def _same_slot(self, a, key: Key, start: int) -> list[Conflict]:
+        """Period-based sections meet in the same period every day."""
+        if not a.same_slot:
+            return []
+        period = self.grid.refs[start][1]
+        others = {
+            self.grid.refs[self.seat[k][0]][1]
+            for k in ((a.id, i) for i in range(len(a.meetings)))
+            if k != key and k in self.seat
+        }
+        if not others - {period}:
+            return []
+        where = ", ".join(sorted(others))
+        return [
+            Conflict(
+                "same_slot",
+                f"activity {a.id}",
+                f"{a.label} meets in {where} on its other days; every meeting must be in the "
+                "same period.",
+                tuple(k for k in ((a.id, i) for i in range(len(a.meetings))) if k != key),
+            )
+        ]
 
     def _misfit(self, start: int, length: int) -> str | None:
         g = self.grid

@@ -19,10 +19,14 @@ def _keep_booleans_alive() -> None:
     bring its count to zero and the interpreter aborts with "bool_dealloc: deallocating True or
     False". Python 3.12 and later make ``True``/``False`` immortal; on older versions we do the
     same by giving them a count no session can use up. They are never freed anyway.
+
+    ``None`` suffers the same way from many void methods (``QPainter.save()``/``restore()`` drop
+    one reference each), so painting a busy timetable aborted with "none_dealloc" at exit; it
+    gets the same treatment.
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
-    for value in (True, False):
+    for value in (True, False, None):
         count = ctypes.c_ssize_t.from_address(id(value))
         if count.value < 1 << 40:
             count.value += 1 << 40

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from scheduler.model import SchoolData, Solution
 from scheduler.solver.check import CheckReport, check
-from scheduler.solver.request_coverage import RequestCoverage, requests_met
+from scheduler.solver.requests import RequestStats, request_stats
 
 
 class CancelEvent(Protocol):
@@ -52,6 +52,7 @@ class SolveProgress:
     objective: float | None
     best_bound: float | None
     gap: float | None
+    stage: str = "timetable"
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class SolveOutcome:
     penalties: dict[str, int] = field(default_factory=dict)
     ignored: dict[str, int] = field(default_factory=dict)
     report: CheckReport | None = None
-    requests: RequestCoverage | None = None
+    requests: RequestStats | None = None
     cancelled: bool = False
     data_json: str | None = None
     """When the solve changed the school (sections it created), that school as JSON."""
@@ -101,7 +102,7 @@ def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> Sol
     )
 
     def forward(p) -> None:
-        report(SolveProgress(p.elapsed_s, p.solutions, p.objective, p.best_bound, p.gap))
+        report(SolveProgress(p.elapsed_s, p.solutions, p.objective, p.best_bound, p.gap, p.stage))
 
     r = solve(data, options, progress=forward, cancel=token)
     solution = r.solution
@@ -120,10 +121,17 @@ def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> Sol
         penalties=dict(r.penalties),
         ignored=dict(r.ignored),
         report=check(judged, solution) if solution is not None else None,
-        requests=requests_met(judged, solution) if solution is not None else None,
+        requests=_requests(r, judged, solution),
         cancelled=token.cancelled,
         data_json=changed.model_dump_json() if changed is not None else None,
     )
+
+
+def _requests(result, data: SchoolData, solution: Solution | None) -> RequestStats | None:
+    if solution is None:
+        return None
+    stats = getattr(result, "requests", None)
+    return stats if stats is not None else request_stats(data, solution)
 
 
 def _relay_cancel(cancel: CancelEvent, token) -> None:

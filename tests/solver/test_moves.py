@@ -13,6 +13,8 @@ from scheduler.io.project_file import load_project
 from scheduler.model import (
     Activity,
     Availability,
+    Course,
+    CourseRequest,
     ForbiddenTimes,
     MaxGapsPerDay,
     MaxPerDay,
@@ -23,7 +25,9 @@ from scheduler.model import (
     SlotRef,
     Solution,
     Student,
+    Subject,
     Target,
+    Teacher,
 )
 from scheduler.solver.check import check
 from scheduler.solver.moves import MoveChecker, move_conflicts
@@ -90,6 +94,39 @@ def every_hard_rule() -> SchoolData:
     )
 
 
+def sectioned() -> SchoolData:
+    """Students request courses; the solve plans sections (one meets in the same period every
+    day) and seats every student, so clashes come from enrollments."""
+    calendar = load_project(SAMPLES / "tiny.flexday").scenario().data.calendar
+    courses = (
+        Course(id="ALG", subject="MATH", meetings=(1, 1), section_capacity=4, same_slot=True),
+        Course(id="BIO", subject="SCI", meetings=(1, 1), section_capacity=5),
+        Course(id="ART", subject="ART", meetings=(2,), section_capacity=6),
+    )
+    wants = [("ALG", "BIO", "ART"), ("ALG", "BIO"), ("ALG", "ART"), ("BIO", "ART")]
+    students = tuple(
+        Student(
+            id=f"S{i}",
+            name=f"Student {i}",
+            requests=tuple(CourseRequest(course=c) for c in wants[i % len(wants)]),
+            unavailable=(ref("TUE", "P4"),) if i == 0 else (),
+        )
+        for i in range(10)
+    )
+    return SchoolData(
+        name="Sectioned",
+        calendar=calendar,
+        subjects=tuple(Subject(id=s) for s in ("MATH", "SCI", "ART")),
+        courses=courses,
+        teachers=tuple(
+            Teacher(id=f"T-{s}-{i}", subjects=(s,))
+            for s in ("MATH", "SCI", "ART")
+            for i in range(2)
+        ),
+        students=students,
+    )
+
+
 @cache
 def solved(name: str) -> tuple[SchoolData, Solution]:
     """A clean timetable: solved for the small schools, stored for Riverside (a solve takes
@@ -98,9 +135,11 @@ def solved(name: str) -> tuple[SchoolData, Solution]:
         data = load_project(SAMPLES / "riverside-high.flexday").scenario().data
         solution = Solution.model_validate_json(RIVERSIDE_TIMETABLE.read_text(encoding="utf-8"))
     else:
-        data = every_hard_rule() if name == "every-rule" else _sample(name)
+        data = {"every-rule": every_hard_rule, "sectioned": sectioned}.get(name, lambda: None)()
+        data = data or _sample(name)
         result = solve(data, SolveOptions(time_limit_s=20, workers=1))
         assert result.solution is not None, result.reasons
+        data = result.data or data  # the school with the sections the solve planned
         solution = result.solution
     assert check(data, solution).hard_violations == 0, "the stored timetable is out of date"
     return data, solution
@@ -172,6 +211,23 @@ def test_every_move_on_a_school_with_every_hard_rule_agrees_with_the_checker():
         "forbidden_times",
         "min_days_between",
     }
+
+
+def test_every_move_of_a_sectioned_school_agrees_with_the_checker():
+    data, solution = solved("sectioned")
+    assert solution.enrollments and any(a.same_slot for a in data.activities)
+    refs = [(d.id, s.id) for d in data.calendar.days for s in d.slots]
+    moves = [
+        (p.activity, p.meeting, day, slot, None) for p in solution.placements for day, slot in refs
+    ]
+    assert agree(data, solution, moves) == len(moves)
+    mc = MoveChecker(data, solution)
+    seen = {
+        c.rule
+        for a, m, d, s, r in moves
+        for c in mc.conflicts(activity=a, meeting=m, day=d, slot=s, room=r)
+    }
+    assert {"student_conflict", "same_slot", "teacher_conflict"} <= seen
 
 
 def test_random_moves_on_riverside_agree_with_the_checker():

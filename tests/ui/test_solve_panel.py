@@ -79,6 +79,9 @@ def test_solving_the_tiny_school_shows_progress_then_a_result_to_apply(qtbot, pa
         panel.apply_button.click()
     assert applied.args[0] is outcome
     assert not panel.apply_button.isEnabled()
+    panel.set_data(tiny.model_copy(update={"name": "Sectioned"}), outcome.solution)  # the window
+    assert not panel.apply_button.isEnabled() and "Applied" in panel.applied_note.text()
+    assert panel.from_current.isEnabled()
     assert int(QSettings().value("solve/time_limit_s")) == 20  # remembered for next time
 
 
@@ -218,3 +221,12 @@ def test_the_time_limit_steps_sensibly(qtbot, panel):
     assert panel.limit.value() == 60 and panel.limit.text() == "1 min"
     panel.limit.stepBy(1)
     assert panel.limit.value() == 90 and panel.limit.text() == "1 min 30 s"
+
+
+def test_the_panel_says_what_it_is_ready_for(qtbot, tiny):
+    panel = SolvePanel()
+    qtbot.addWidget(panel)
+    assert "Nothing to solve" in panel.status.text() and not panel.solve_button.isEnabled()
+    panel.set_data(tiny)
+    assert panel.status.text().startswith("Ready") and panel.solve_button.isEnabled()
+    assert "Tiny School" in panel.school.text() and "6 activities" in panel.school.text()

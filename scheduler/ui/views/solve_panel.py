@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -54,9 +54,12 @@ class SolvePanel(QWidget):
         self._current: Solution | None = None
         self._solving_data: SchoolData | None = None
         self._outcome: jobs.SolveOutcome | None = None
+        self._applied = False
         self._began = 0.0
         self._got_progress = False
         self._cancel_asked = False
+        self._solutions = 0
+        self._ran = False
         self._build()
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -90,9 +93,11 @@ class SolvePanel(QWidget):
         )
         QSettings().setValue(SETTING, int(limit))
         self._solving_data = self._data
+        self._ran = True
         self._outcome = None
         self._got_progress = False
         self._cancel_asked = False
+        self._solutions = 0
         self._began = time.monotonic()
         self.figures.clear()
         self.figures["solutions"].set("0")
@@ -120,6 +125,7 @@ class SolvePanel(QWidget):
     def _build(self) -> None:
         self.school = QLabel(objectName="solveSchool")
         self.school.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.school.setWordWrap(True)
         self.limit = DurationSpinBox(self)
         self.limit.setRange(5, 4 * 3600)
         self.limit.setValue(int(QSettings().value(SETTING, 60)))
@@ -138,7 +144,11 @@ class SolvePanel(QWidget):
         self.solve_button.setToolTip("Search for a timetable (F5)")
         self.solve_button.clicked.connect(self.start)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        # Esc cancels only while focus is in this panel: elsewhere it belongs to other widgets
+        # (the timetable uses it to put a carried lesson back).
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel)
         self.cancel_button.setToolTip("Stop the search and keep the best timetable so far (Esc)")
         self.cancel_button.clicked.connect(self.cancel)
         controls = QHBoxLayout()
@@ -209,9 +219,11 @@ class SolvePanel(QWidget):
                 f"{plural(meetings, 'meeting')}, {plural(len(data.teachers), 'teacher')}, "
                 f"{plural(len(data.rooms), 'room')}"
             )
-        if not busy and not self.status.text():
+        if not busy and not self._ran:
             self.status.setText(
-                "Ready." if data is not None and data.activities else "Nothing to solve yet."
+                "Ready: set a time limit and press Solve."
+                if data is not None and data.activities
+                else "Nothing to solve yet: add activities first."
             )
         self.solve_button.setEnabled(not busy and data is not None and bool(data.activities))
         self.cancel_button.setEnabled(busy and not self._cancel_asked)
@@ -219,8 +231,10 @@ class SolvePanel(QWidget):
         self.from_current.setEnabled(not busy and self._current is not None)
         if self._current is None:
             self.from_current.setChecked(False)
-        stale = self._outcome is not None and not self._same_school()
-        can_apply = self._outcome is not None and self._outcome.solved and not busy and not stale
+        stale = self._outcome is not None and not self._applied and not self._same_school()
+        can_apply = (
+            self._outcome is not None and self._outcome.solved and not busy and not stale
+        ) and not self._applied
         self.apply_button.setEnabled(can_apply)
         if stale:
             self.applied_note.setText("The school changed since this solve; solve again to apply.")
@@ -238,26 +252,32 @@ class SolvePanel(QWidget):
     def _on_progress(self, p: jobs.SolveProgress) -> None:
         elapsed = time.monotonic() - self._began
         self._got_progress = True
-        self.figures["solutions"].set(f"{p.solutions:,}")
+        self._solutions = max(self._solutions, p.solutions)  # later stages count afresh
+        bound = _valid_bound(p.objective, p.best_bound)
+        self.figures["solutions"].set(f"{self._solutions:,}")
         self.figures["penalty"].set("—" if p.objective is None else f"{p.objective:,.0f}")
-        self.figures["bound"].set("—" if p.best_bound is None else f"{p.best_bound:,.0f}")
-        self.figures["gap"].set("—" if p.gap is None else f"{p.gap:.1%}")
+        self.figures["bound"].set("—" if bound is None else f"{bound:,.0f}")
+        self.figures["gap"].set("—" if p.gap is None or bound is None else f"{p.gap:.1%}")
         if not self._cancel_asked:
-            self.status.setText(
-                "Searching for a first timetable…"
-                if p.solutions == 0
-                else f"Searching… {plural(p.solutions, 'timetable')} found so far."
-            )
-        self.chart.add(elapsed, p.objective, p.best_bound)
+            if p.stage.startswith("sectioning"):
+                text = f"Building sections and seating students ({p.stage.partition(': ')[2]})…"
+            elif p.solutions == 0:
+                text = "Searching for a first timetable…"
+            else:
+                text = f"Searching… {plural(p.solutions, 'timetable')} found so far."
+            self.status.setText(text)
+        self.chart.add(elapsed, p.objective, bound)
 
     def _on_finished(self, outcome: jobs.SolveOutcome) -> None:
         self._stop_clock()
         self._outcome = outcome
+        self._applied = False
         self.summary.show_outcome(outcome)
         if outcome.objective is not None:
             self.figures["penalty"].set(f"{outcome.objective:,}")
-        if outcome.best_bound is not None:
-            self.figures["bound"].set(f"{outcome.best_bound:,.0f}")
+        bound = _valid_bound(outcome.objective, outcome.best_bound)
+        if bound is not None:
+            self.figures["bound"].set(f"{bound:,.0f}")
         if outcome.status == "optimal":
             self.figures["gap"].set("0.0%")
         took = time.monotonic() - self._began
@@ -291,9 +311,18 @@ class SolvePanel(QWidget):
     def _apply(self) -> None:
         if self._outcome is None or not self._outcome.solved:
             return
+        self._applied = True
         self.resultReady.emit(self._outcome)
         self.apply_button.setEnabled(False)
         self.applied_note.setText("Applied. Undo (Ctrl+Z) brings back the previous timetable.")
+
+
+def _valid_bound(objective: float | None, bound: float | None) -> float | None:
+    """A bound above the penalty belongs to an earlier stage's model (before sections were
+    re-planned): it bounds nothing now, so it is not shown."""
+    if bound is None or (objective is not None and bound > objective + 1e-6):
+        return None
+    return bound
 
 
 def _clock(seconds: float) -> str:

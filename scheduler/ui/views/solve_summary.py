@@ -6,6 +6,8 @@ solver's own objective.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,9 +87,11 @@ class SolveSummary(QWidget):
             lines.append(f"Requests met: {_requests(outcome)}")
         else:
             for reason in outcome.reasons or ("the solver gave no reason",):
-                lines.append(f"• {_sentence(reason)}")
+                lines.append(f"• {html.escape(_sentence(reason), quote=False)}")
         if outcome.ignored:
-            rules = ", ".join(f"{name} ({n})" for name, n in outcome.ignored.items())
+            rules = ", ".join(
+                f"{html.escape(name, quote=False)} ({n})" for name, n in outcome.ignored.items()
+            )
             lines.append(
                 f"<span style='color:{TONES['warn']}'>Imported rules the solver does not use: "
                 f"{rules}.</span>"
@@ -134,12 +138,15 @@ def _number(n: int) -> QTableWidgetItem:
 
 
 def _requests(outcome: SolveOutcome) -> str:
-    cover = outcome.requests
-    if cover is None:
+    stats = outcome.requests
+    if stats is None:
         return "—"
-    text = f"<b>{cover.met:,}</b> of {cover.requests:,} ({cover.share:.0%})"
-    if cover.required:
-        text += f"; required {cover.required_met:,} of {cover.required:,}"
+    text = f"<b>{stats.met:,}</b> of {stats.requests:,} ({stats.met_pct:g}%)"
+    if stats.required:
+        text += (
+            f"; required {stats.required_met:,} of {stats.required:,} ({stats.required_met_pct:g}%)"
+        )
+    text += f"; {stats.fully_scheduled:,} of {stats.students:,} students fully scheduled"
     return text + "."
 
 
