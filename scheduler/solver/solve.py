@@ -289,9 +289,7 @@ def _blocking_pairs(work, problem, tt: Timetable, sec) -> Counter[tuple[str, str
 def _report(progress, clock, tt: Timetable, score) -> None:
     if progress is not None:
         progress(
-            Progress(
-                clock(), 0, float(tt.objective), tt.bound, stage=f"sectioning: {score[1]} unmet"
-            )
+            Progress(clock(), 0, float(tt.objective), None, stage=f"sectioning: {score[1]} unmet")
         )
 
 

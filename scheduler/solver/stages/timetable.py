@@ -150,14 +150,14 @@ def solve_timetable(
         for rule, penalty in (assigned.by_rule or {}).items():
             penalties[rule] += penalty
         result_status = STATUS[status]
-        if assigned.penalty and result_status == "optimal":
-            result_status = "feasible"
+        if (assigned.penalty or fixed) and result_status == "optimal":
+            result_status = "feasible"  # optimal only for the part that was free to move
         return Timetable(
             result_status,
             starts=starts,
             rooms=assigned.rooms,
             penalties={k: v for k, v in penalties.items() if v},
-            bound=solver.best_objective_bound if build.penalties else 0.0,
+            bound=None if fixed else solver.best_objective_bound if build.penalties else 0.0,
             first_s=reporter.first_solution_s,
             size=size,
         )
