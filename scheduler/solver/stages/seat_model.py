@@ -1,4 +1,5 @@
-"""The CP-SAT model of the sectioning step, kept with the structure needed to hint it fully."""
+"""The CP-SAT model of the sectioning step, built from students' wants and kept with the
+structure needed to hint it fully."""
 
 from __future__ import annotations
 
@@ -25,11 +26,37 @@ def elective_weight(priority: int) -> int:
     return max(200, 1_000 - 200 * (priority - 1))
 
 
+def collect_wants(
+    data: SchoolData, classes, busy: dict[str, frozenset[int]]
+) -> dict[str, list[Want]]:
+    """Each student's requests as weighted wants over the time classes that fit them (requests
+    met by a class lesson already are left out). Plain Python: the model is built from it."""
+    with_class = class_courses(data)
+    out: dict[str, list[Want]] = {}
+    for student in data.students:
+        if not student.requests:
+            continue
+        taken = with_class.get(student.id, ())
+        mine: list[Want] = []
+        for r in student.requests:
+            if r.course in taken:
+                continue
+            options = [
+                Option((course, k), tc.slots, rank > 0)
+                for rank, course in enumerate((r.course, *r.alternates))
+                for k, tc in enumerate(classes.get(course, ()))
+                if not tc.slots & busy[student.id]
+            ]
+            weight = W_REQUIRED if r.required else elective_weight(r.priority)
+            mine.append(Want(weight, tuple(options)))
+        out[student.id] = mine
+    return out
+
+
 @dataclass
 class SeatModel:
     model: cp_model.CpModel
     choice: dict[tuple[str, Key], cp_model.IntVar] = field(default_factory=dict)
-    wants: dict[str, list[Want]] = field(default_factory=dict)
     met: list[tuple[cp_model.IntVar, str, tuple[Key, ...]]] = field(default_factory=list)
     second: list[tuple[cp_model.IntVar, str, list]] = field(default_factory=list)
     over: list[tuple[cp_model.IntVar, Key, int]] = field(default_factory=list)
@@ -37,78 +64,55 @@ class SeatModel:
     @classmethod
     def build(
         cls,
-        data: SchoolData,
-        classes,
-        busy: dict[str, frozenset[int]],
+        wants: dict[str, list[Want]],
+        capacity: dict[Key, int],
         *,
-        students=None,
-        capacity: dict[Key, int] | None = None,
+        balance: dict[Key, int] | None = None,
     ) -> SeatModel:
-        """The model for ``students`` (default: all) and seats ``capacity`` (default: every seat
-        of each time class). A part of the school is re-seated with the others' seats taken off
-        the capacity; balance is then left out (it is about whole courses)."""
+        """The model for the students in ``wants`` and the seats in ``capacity``. With
+        ``balance`` (fair seats per time class), seats over the fair share cost a little."""
         sm = cls(cp_model.CpModel())
         terms = []
         seats: dict[Key, list] = defaultdict(list)
-        with_class = class_courses(data)
-        for student in data.students if students is None else students:
-            if student.requests:
-                terms += sm._student(
-                    student, classes, busy[student.id], with_class.get(student.id, ()), seats
-                )
-        wanted = Counter(r.course for st in data.students for r in st.requests)
-        for course, tcs in classes.items():
-            total = sum(tc.capacity for tc in tcs)
-            for k, tc in enumerate(tcs):
-                lits = seats.get((course, k), [])
-                cap = tc.capacity if capacity is None else capacity.get((course, k), 0)
-                if len(lits) > cap:
-                    sm.model.add(sum(lits) <= cap)
-                if capacity is None and len(tcs) > 1 and lits and tc.capacity < UNLIMITED:
-                    fair = -(-min(wanted[course], total) * tc.capacity // max(1, total))
-                    over = sm.model.new_int_var(0, len(lits), f"over:{course}:{k}")
-                    sm.model.add(over >= sum(lits) - fair)
-                    sm.over.append((over, (course, k), fair))
-                    terms.append(W_BALANCE * over)
+        for sid in sorted(wants):
+            terms += sm._student(sid, wants[sid], seats)
+        for key, lits in seats.items():
+            cap = capacity.get(key, 0)
+            if len(lits) > cap:
+                sm.model.add(sum(lits) <= cap)
+            if balance is not None and key in balance and len(lits) > balance[key]:
+                over = sm.model.new_int_var(0, len(lits), f"over:{key[0]}:{key[1]}")
+                sm.model.add(over >= sum(lits) - balance[key])
+                sm.over.append((over, key, balance[key]))
+                terms.append(W_BALANCE * over)
         sm.model.minimize(sum(terms))
         return sm
 
-    def _student(self, student, classes, busy, with_class, seats) -> list:
-        model, sid = self.model, student.id
+    def _student(self, sid: str, wants: list[Want], seats) -> list:
+        model = self.model
         terms = []
         per_slot: dict[int, list] = defaultdict(list)
         per_course: dict[str, list] = defaultdict(list)
         unmet = []
-        mine = self.wants.setdefault(sid, [])
-        for r in student.requests:
-            if r.course in with_class:
-                continue  # taught to them with their class already
-            options: list[Option] = []
-            for rank, course in enumerate((r.course, *r.alternates)):
-                for k, tc in enumerate(classes.get(course, ())):
-                    if tc.slots & busy:
-                        continue
-                    key = (course, k)
-                    if (sid, key) not in self.choice:
-                        lit = model.new_bool_var(f"e:{sid}:{course}:{k}")
-                        self.choice[(sid, key)] = lit
-                        seats[key].append(lit)
-                        per_course[course].append(lit)
-                        for t in tc.slots:
-                            per_slot[t].append(lit)
-                    options.append(Option(key, tc.slots, rank > 0))
-            weight = W_REQUIRED if r.required else elective_weight(r.priority)
-            mine.append(Want(weight, tuple(options)))
-            if not options:
+        for want in wants:
+            for o in want.options:
+                if (sid, o.key) not in self.choice:
+                    lit = model.new_bool_var(f"e:{sid}:{o.key[0]}:{o.key[1]}")
+                    self.choice[(sid, o.key)] = lit
+                    seats[o.key].append(lit)
+                    per_course[o.key[0]].append(lit)
+                    for t in o.slots:
+                        per_slot[t].append(lit)
+            if not want.options:
                 unmet.append(1)
-                terms.append(weight)
+                terms.append(want.weight)
                 continue
-            met = model.new_bool_var(f"met:{sid}:{r.course}")
-            model.add(sum(self.choice[(sid, o.key)] for o in options) == met)
-            self.met.append((met, sid, tuple(o.key for o in options)))
+            met = model.new_bool_var(f"met:{sid}:{want.options[0].key[0]}")
+            model.add(sum(self.choice[(sid, o.key)] for o in want.options) == met)
+            self.met.append((met, sid, tuple(o.key for o in want.options)))
             unmet.append(1 - met)
-            terms.append(weight * (1 - met))
-            alternates = [self.choice[(sid, o.key)] for o in options if o.alternate]
+            terms.append(want.weight * (1 - met))
+            alternates = [self.choice[(sid, o.key)] for o in want.options if o.alternate]
             if alternates:
                 terms.append(W_ALTERNATE * sum(alternates))
         for lits in per_course.values():
@@ -133,16 +137,12 @@ class SeatModel:
         for (sid, key), lit in self.choice.items():
             self.model.add_hint(lit, (sid, key) in chosen)
         met_count: Counter[str] = Counter()
-        requests: Counter[str] = Counter()
         for met, sid, keys in self.met:
             value = any((sid, k) in chosen for k in keys)
             self.model.add_hint(met, value)
             met_count[sid] += value
         for var, sid, unmet in self.second:
-            constant = sum(1 for u in unmet if isinstance(u, int))
-            requests[sid] = len(unmet)
-            missing = constant + (len(unmet) - constant) - met_count[sid]
-            self.model.add_hint(var, max(0, missing - 1))
+            self.model.add_hint(var, max(0, len(unmet) - met_count[sid] - 1))
         size = Counter(key for _, key in chosen)
         for var, key, fair in self.over:
             self.model.add_hint(var, max(0, size[key] - fair))

@@ -21,7 +21,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.model import Activity, SchoolData
 from scheduler.solver.progress import CancelToken
-from scheduler.solver.stages.seat_model import SeatModel
+from scheduler.solver.stages.seat_model import W_REQUIRED, SeatModel, collect_wants
 from scheduler.solver.stages.seating import Want, seat_greedily
 
 UNLIMITED = 10_000
@@ -106,7 +106,7 @@ def section_students(
     classes = time_classes(data, occupied)
     busy = fixed_busy(data, occupied, unavailable)
     capacity = {(c, k): tc.capacity for c, tcs in classes.items() for k, tc in enumerate(tcs)}
-    wants = SeatModel.build(data, classes, busy, capacity={}).wants
+    wants = collect_wants(data, classes, busy)
     picked = seat_greedily(wants, capacity, keep=_keys(hint, classes))
     label = "first seating"
     rng = random.Random(seed)
@@ -121,8 +121,7 @@ def section_students(
         part = _neighbourhood(data, wants, picked, lacking, rng)
         used = Counter(key for sid, keys in picked.items() if sid not in part for key in keys)
         left = {key: cap - used[key] for key, cap in capacity.items()}
-        members = [data.student_by_id[sid] for sid in sorted(part)]
-        sm = SeatModel.build(data, classes, busy, students=members, capacity=left)
+        sm = SeatModel.build({sid: wants[sid] for sid in part if sid in wants}, left)
         sm.hint({sid: picked.get(sid, []) for sid in part})
         budget = min(ROUND_S, time_limit_s - (time.monotonic() - began))
         solution, proven = _run(sm, budget, seed + rounds, workers, cancel)
@@ -184,9 +183,14 @@ def _lacking(wants, picked) -> dict[str, list[Want]]:
 
 
 def _neighbourhood(data, wants, picked, lacking, rng) -> set[str]:
-    """Students lacking a course, and a sample of the students seated where they could go:
-    moving those may free the seat or the period a lacking student needs."""
-    part = set(rng.sample(sorted(lacking), min(len(lacking), NEIGHBOURS // 3)))
+    """Students lacking a course (those lacking a required one first), and a sample of the
+    students seated where they could go: moving those may free the seat or the period a lacking
+    student needs."""
+    size = NEIGHBOURS // 3
+    must = sorted(s for s, ws in lacking.items() if any(w.weight >= W_REQUIRED for w in ws))
+    part = set(rng.sample(must, min(len(must), size)))
+    rest = sorted(set(lacking) - part)
+    part |= set(rng.sample(rest, min(len(rest), size - len(part))))
     sitting: dict[tuple[str, int], list[str]] = defaultdict(list)
     for sid, keys in picked.items():
         for key in keys:
