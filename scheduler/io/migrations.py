@@ -39,6 +39,8 @@ def migrate(doc: Document, *, version: int, target: int | None = None) -> Docume
     was. A missing step is an error rather than a silent skip.
     """
     target = SCHEMA_VERSION if target is None else target
+    if version >= target:
+        return doc  # nothing to do: no copy (a large school's document is big)
     doc = copy.deepcopy(doc)
     while version < target:
         step = MIGRATIONS.get(version)

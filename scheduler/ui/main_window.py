@@ -317,6 +317,9 @@ class MainWindow(QMainWindow):
             return
         self.files.discard_recovery()
         self.save_layout()
+        panel = getattr(self.pages["Timetable"], "solve_panel", None)
+        if panel is not None:
+            panel.shutdown()  # stop a running solve's worker process with the window
         event.accept()
 
     def open_at_start(self, path: Path | None) -> None:
