@@ -41,7 +41,7 @@ class Run:
     time_s: float | None
     penalty: int | None
     peak_mb: float | None
-    """None when the process ended before the first 50 ms memory poll."""
+    """None when the process ended before a 50 ms memory poll saw it running."""
     note: str = ""
     startup_s: float | None = None
     """Flexday only: interpreter start, imports and reading the project, before solving."""
@@ -67,7 +67,8 @@ def peak_rss(proc: subprocess.Popen, timeout: float) -> tuple[float | None, bool
             except subprocess.TimeoutExpired:
                 proc.kill()
         time.sleep(0.05)
-    return (peak / 1024 if peak else None), killed
+    # Under 1 MB the poll only saw the process being started, not the program.
+    return (peak / 1024 if peak >= 1024 else None), killed
 
 
 def run_fet(src: Path, data, limit: float, seed: int, work: Path) -> Run:

@@ -184,9 +184,11 @@ def _export_fet(args) -> int:
 
     project, name = _load(args)
     scenario = project.scenario(name)
-    export_fet(scenario.data, args.output, solution=scenario.solution)
+    report = export_fet(scenario.data, args.output, solution=scenario.solution)
     locked = "with its timetable locked" if scenario.solution else "without a timetable"
     print(f"wrote {args.output} ({locked})")
+    for what, count in sorted(report.skipped.items()):
+        print(f"  not written, FET cannot hold it: {count} × {what}")
     return EXIT_OK
 
 

@@ -86,6 +86,8 @@ def test_solving_the_tiny_school_shows_progress_then_a_result_to_apply(qtbot, pa
 
 
 def test_cancel_takes_effect_within_a_second(qtbot, panel):
+    # a school that takes minutes, so the cancel always lands mid-search
+    panel.set_data(load_project(ROOT / "samples" / "riverside-high.flexday").scenario().data)
     panel.limit.setValue(600)
     panel.start()
     qtbot.wait(200)

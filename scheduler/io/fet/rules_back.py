@@ -44,6 +44,18 @@ _PEOPLE = {
 }
 
 
+_HARD_ONLY = {
+    "max_gaps_per_week",
+    "max_gaps_per_day",
+    "starts_early",
+    "max_days_per_week",
+    "min_days_per_week",
+    "min_per_day",
+    "interval_max_days",
+}
+"""Kinds whose FET constraints FET's generator accepts only at 100 % (it refuses the file else)."""
+
+
 def write_rule(w: Writer, c) -> bool:
     p = percent(c)
     if c.kind == "unsupported":
@@ -52,8 +64,8 @@ def write_rule(w: Writer, c) -> bool:
         return _person(w, c, p)
     if c.kind == "availability":
         kind = {"teacher": "Teacher", "group": "StudentsSet", "room": "Room"}.get(c.target.kind)
-        if kind is None:
-            return False
+        if kind is None or (kind != "Room" and not c.hard and c.active):
+            return False  # FET allows only 100 % not-available times for people
         tag = {"Teacher": "Teacher", "StudentsSet": "Students", "Room": "Room"}[kind]
         w.unavailable(kind, tag, c.target.id, c.slots, p, c.active)
         return True
@@ -75,6 +87,8 @@ def write_rule(w: Writer, c) -> bool:
 
 
 def _person(w: Writer, c, p: str) -> bool:
+    if c.kind in _HARD_ONLY and not c.hard and c.active:
+        return False
     if c.kind == "min_per_day":
         names = ("TeacherMinHoursDaily", "StudentsSetMinHoursDaily")
         values = [

@@ -63,7 +63,7 @@ def fet_document(data: SchoolData, *, solution: Solution | None = None):
     typed = sum(1 for a in data.activities if a.room_types)
     if typed:
         report.skipped["activity room types (FET has no room types)"] += typed
-    SubElement(SubElement(root, "Buildings_List"), "Number_of_Buildings").text = "0"
+    SubElement(root, "Buildings_List")
     rooms = SubElement(root, "Rooms_List")
     for r in data.rooms:
         room = SubElement(rooms, "Room")

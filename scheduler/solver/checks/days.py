@@ -79,9 +79,7 @@ def _early(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
             first = next((i for i, t in enumerate(own) if t in busy), 0)
             late += first >= 1
             too_late += first >= 2
-        count = too_late + max(0, late - c.max_late_days) if not c.hard else too_late
-        if c.hard and late > c.max_late_days:
-            count += late - c.max_late_days
+        count = too_late + max(0, late - c.max_late_days)
         if count:
             what = f"starts late on {late} day(s) ({too_late} after the second period)"
             yield violation(c.kind, c.id, c.hard, count, c.weight, _say(c, rid, what))

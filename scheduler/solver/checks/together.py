@@ -1,5 +1,5 @@
-"""Rules that tie activities to each other: same start, no overlap, back to back, apart on a day,
-last of the day."""
+"""Rules that tie activities to each other: same start, no overlap, back to back (a break in
+between allowed), apart on a day, last of the day."""
 
 from __future__ import annotations
 
@@ -61,11 +61,19 @@ def _consecutive(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
         if len(seats) < 2:
             continue
         chain = seats if c.ordered else sorted(seats, key=lambda s: s.start)
-        ok = all(x.day == y.day and x.span.stop == y.start for x, y in pairwise(chain))
+        ok = all(
+            x.day == y.day and _next_lesson_slot(occ, x) == y.start for x, y in pairwise(chain)
+        )
         if not ok:
             order = "in order" if c.ordered else "in some order"
             what = f"{', '.join(c.activities)} are not back to back {order}"
             yield violation(c.kind, c.id, c.hard, 1, c.weight, what)
+
+
+def _next_lesson_slot(occ: Occupancy, seat: Seat) -> int:
+    """The first teaching slot after a lesson: breaks between two lessons keep them back to back."""
+    teaching = occ.teaching_slots(seat.day)
+    return next((t for t in teaching if t >= seat.span.stop), seat.span.stop)
 
 
 def _apart(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:

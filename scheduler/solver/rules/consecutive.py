@@ -1,5 +1,6 @@
 """Lessons back to back on one day: in order (FET's "two activities consecutive") or in any
-order (FET's "two/three activities grouped").
+order (FET's "two/three activities grouped"). A break between them does not separate them, as in
+FET: "back to back" skips break and lunch slots.
 
 Uses the first meeting of each activity. In order: when one starts at t, the next starts where it
 ends. Any order: each one starts where another ends or ends where another starts, and no two
@@ -40,16 +41,22 @@ def build(b: Build) -> None:
 
 
 def _after(b: Build, m: int, t: int) -> int | None:
-    """The slot right after meeting ``m`` started at ``t``, when the same day."""
-    end = t + b.problem.meetings[m].duration
+    """The first teaching slot after meeting ``m`` started at ``t``, when the same day."""
     grid = b.problem.grid
+    end = t + b.problem.meetings[m].duration
+    while end < grid.size and grid.day_of[end] == grid.day_of[t] and not grid.teaching[end]:
+        end += 1
     return end if end < grid.size and grid.day_of[end] == grid.day_of[t] else None
 
 
 def _before(b: Build, n: int, t: int) -> int | None:
-    """Where meeting ``n`` must start to end right before ``t``, when the same day."""
-    start = t - b.problem.meetings[n].duration
+    """Where meeting ``n`` must start to end right before ``t`` (breaks between allowed), when
+    the same day."""
     grid = b.problem.grid
+    end = t
+    while end > 0 and grid.day_of[end - 1] == grid.day_of[t] and not grid.teaching[end - 1]:
+        end -= 1
+    start = end - b.problem.meetings[n].duration
     return start if start >= 0 and grid.day_of[start] == grid.day_of[t] else None
 
 

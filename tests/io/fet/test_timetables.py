@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
 from scheduler.io.fet import export_fet, import_fet, read_fet_timetable
+from scheduler.io.project_file import load_project
 from scheduler.solver.check import check
 from scheduler.solver.solve import SolveOptions, solve
 
@@ -70,3 +72,17 @@ def test_fet_accepts_the_export_and_keeps_the_locked_timetable(fet_file, tmp_pat
     assert {(p.activity, p.day, p.slot) for p in read.placements} == {
         (p.activity, p.day, p.slot) for p in result.solution.placements
     }
+
+
+def test_a_native_school_exports_what_fet_can_hold_and_counts_the_rest(tmp_path):
+    root = Path(__file__).resolve().parents[3]
+    data = load_project(root / "samples" / "riverside-high.flexday").scenario().data
+    out = tmp_path / "riverside.fet"
+    report = export_fet(data, out)
+    assert report.skipped["individual students (FET knows only students sets)"] == len(
+        data.students
+    )
+    assert all(n > 0 for n in report.skipped.values())
+    again = import_fet(out)
+    assert again.report.activities == sum(len(a.meetings) for a in data.activities)
+    assert again.report.complete

@@ -62,6 +62,9 @@ def test_consecutive_in_order_or_any_order():
     c = lesson("C", teacher="T3", group="G3")
     result, _ = solved(school(*pair(pins=(at("Mon", 2),)), c, slots=4, constraints=[three]))
     assert sorted(s for _, s in starts(result).values()) in (["P1", "P2", "P3"], ["P2", "P3", "P4"])
+    across = pair(pins=(at("Mon", 1),))
+    result, _ = solved(school(*across, slots=3, break_after=1, constraints=[rule]))
+    assert starts(result)[("B", 0)] == ("Mon", "P2")  # a break between keeps them back to back
     a, b = pair(pins=(at("Mon", 1),))
     b = b.model_copy(update={"pins": (at("Mon", 3),)})
     soft = rule.model_copy(update={"hard": False, "weight": 9})
