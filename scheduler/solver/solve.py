@@ -183,6 +183,7 @@ def _section_and_improve(problem, first: Timetable, options, clock, progress, ca
         if score < best_score:
             best_tt, best, best_score = tt, sec, score
             _report(progress, clock, best_tt, best_score)
+    best_tt.first_s = first.first_s  # the first timetable of the solve, not of the last round
     return _finish(problem, best_tt, best.enrollments, clock(), full_at=full_at, **common)
 
 
