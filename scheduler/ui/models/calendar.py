@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from scheduler.model import Day, SchoolData, Slot, Solution
+from scheduler.model.references import SlotKey, remap_slots
 from scheduler.ui.models.columns import Column, explain
-from scheduler.ui.models.references import SlotKey, remap_slots
 from scheduler.ui.models.table import EntityTableModel
 
 

@@ -17,9 +17,9 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from scheduler.model import Problem, SchoolData
+from scheduler.model.references import dependents, renamed, without
 from scheduler.ui.document import Document
 from scheduler.ui.models.columns import Column, explain, unique_id
-from scheduler.ui.models.references import dependents, renamed, without
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR = QColor("#b42318")
