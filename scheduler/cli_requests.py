@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from scheduler.model import SchoolData, Solution
+from scheduler.model.demand import course_pairs
 from scheduler.solver.plan import Plan
-from scheduler.solver.requests import RequestStats, conflict_matrix
+from scheduler.solver.requests import RequestStats
 
 
 def print_plan(plan: Plan | None) -> None:
@@ -56,7 +57,7 @@ def report(
     """The sectioning part of the JSON report (empty for a class-based school)."""
     if stats is None:
         return {}
-    matrix = conflict_matrix(data)
+    matrix = course_pairs(data)
     top = sorted(matrix.items(), key=lambda kv: (-kv[1], kv[0]))[:100]
     sections = {a.id: a for a in data.activities if a.course and not a.groups}
     singles = {

@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from scheduler.model import SchoolData, Solution
-from scheduler.model.demand import course_pairs
 from scheduler.solver.occupancy import Occupancy
 
 
@@ -173,6 +172,3 @@ def _reason(data, occ, sid, course, offered, slots, enrolled) -> str:
     if cap is not None and all(enrolled[a] >= cap for a in fits):
         return f"every section of {name} that fits their timetable is full"
     return f"a section of {name} fits, but seating them there cost more elsewhere"
-
-
-conflict_matrix = course_pairs
