@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the desktop app")
     p.add_argument("project", type=Path, nargs="?", help="a .flexday project file to open")
     p.set_defaults(run=_gui)
+
+    from scheduler.cli_sheets import add_sheet_commands
+
+    add_sheet_commands(sub)
     return parser
 
 

@@ -59,8 +59,21 @@ def import_school(source: str | Path | Sequence[str | Path]) -> SheetImport:
         close()
     data = Builder(tables, problems).build()
     if data is None:
+        _sort(problems, [s.title for s in raw])
         raise SpreadsheetImportError(paths[0], problems)
     return SheetImport(data, warnings, [str(p) for p in find_problems(data)])
+
+
+def _sort(problems: list[SheetProblem], titles: list[str]) -> None:
+    """In workbook order, then by row and column, as a person would go through them."""
+    order: dict[str, int] = {}
+    for name in [*titles, *SHEET_BY_NAME]:
+        order.setdefault(name, len(order))
+
+    def key(p: SheetProblem) -> tuple:
+        return (order.get(p.sheet, len(order)), p.row or 0, len(p.column or ""), p.column or "")
+
+    problems.sort(key=key)
 
 
 def export_data(data: SchoolData, path: str | Path) -> list[Path]:

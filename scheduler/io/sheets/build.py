@@ -111,8 +111,13 @@ class Builder:
             )
             self.add("Calendar", row, "start", msg)
             return None
-        fields = {"id": v["slot"], "name": v.get("slot_name", ""), "start": v["start"],
-                  "end": v["end"], "kind": v.get("kind", "teaching")}  # fmt: skip
+        fields = {
+            "id": v["slot"],
+            "name": v.get("slot_name", ""),
+            "start": v["start"],
+            "end": v["end"],
+            "kind": v.get("kind", "teaching"),
+        }
         return Slot(**fields)
 
     # -- ids and references ----------------------------------------------------------------------
@@ -157,6 +162,8 @@ class Builder:
             return
         else:
             known, what = self.ids.get(REF_SHEETS[ref], set()), ref
+        if not known and REF_SHEETS.get(ref, TARGET_SHEETS.get(what)) not in self.tables:
+            return  # that sheet is missing or unreadable, which is reported already
         for item in items:
             if item not in known:
                 self.add(sheet, row, name, f"unknown {what} '{item}'")

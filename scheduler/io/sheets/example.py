@@ -48,7 +48,7 @@ def example_school() -> SchoolData:
                 subjects=("SCI", "MATH"),
                 max_slots_per_week=25,
                 unavailable=(SlotRef(day="Mon", slot="P1"),),
-            ),  # fmt: skip
+            ),
         ),
         rooms=(
             Room(
@@ -58,7 +58,7 @@ def example_school() -> SchoolData:
                 type="classroom",
                 features=("projector",),
                 building="Main",
-            ),  # fmt: skip
+            ),
             Room(
                 id="LAB1",
                 name="Science lab",
@@ -66,7 +66,7 @@ def example_school() -> SchoolData:
                 type="lab",
                 features=("sinks", "gas"),
                 building="Main",
-            ),  # fmt: skip
+            ),
         ),
         groups=(
             StudentGroup(id="Y9", name="Year 9", size=50),
@@ -79,7 +79,7 @@ def example_school() -> SchoolData:
                 grade=9,
                 groups=("9A",),
                 requests=(CourseRequest(course="ALG1"),),
-            ),  # fmt: skip
+            ),
             Student(
                 id="S0002",
                 name="Omar Haddad",
@@ -88,7 +88,7 @@ def example_school() -> SchoolData:
                 requests=(
                     CourseRequest(course="BIO1", required=False, priority=1, alternates=("ALG1",)),
                 ),
-            ),  # fmt: skip
+            ),
         ),
         courses=(
             Course(
@@ -99,7 +99,7 @@ def example_school() -> SchoolData:
                 meetings=(1, 1),
                 section_capacity=30,
                 teachers=("T01",),
-            ),  # fmt: skip
+            ),
             Course(
                 id="BIO1",
                 name="Biology",
@@ -109,7 +109,7 @@ def example_school() -> SchoolData:
                 section_capacity=24,
                 sections=1,
                 room_types=("lab",),
-            ),  # fmt: skip
+            ),
         ),
         activities=(
             Activity(
@@ -121,7 +121,7 @@ def example_school() -> SchoolData:
                 groups=("9A",),
                 meetings=(1, 1),
                 pins=(Pin(meeting=0, start=SlotRef(day="Mon", slot="P1"), room="R101"),),
-            ),  # fmt: skip
+            ),
             Activity(
                 id="BIO1-1",
                 name="Biology section 1",
@@ -131,7 +131,7 @@ def example_school() -> SchoolData:
                 students=("S0001", "S0002"),
                 room_types=("lab",),
                 pins=(Pin(meeting=0, room="LAB1"),),
-            ),  # fmt: skip
+            ),
         ),
         constraints=(
             MaxGapsPerDay(
@@ -141,9 +141,9 @@ def example_school() -> SchoolData:
                 target={"kind": "teacher", "id": "T01"},
                 max_gaps=1,
                 note="Ana prefers compact days",
-            ),  # fmt: skip
+            ),
             PreferredRooms(
                 id="maths-room", hard=False, weight=5, activities=("MATH-9A",), rooms=("R101",)
-            ),  # fmt: skip
+            ),
         ),
     )

@@ -53,8 +53,13 @@ def write_instructions(ws: Worksheet, school: str) -> None:
         row += 1
         _line(ws, row, kind, f"Limit is {field.replace('_', ' ')}.")
     row += 1
-    _line(ws, row, "other settings", "Options, e.g. 'consecutive_if_same_day=yes', 'part=day', "
-          "'first_slot=4; end_slot=7', 'starts_only=yes', 'ordered=no'.")  # fmt: skip
+    _line(
+        ws,
+        row,
+        "other settings",
+        "Options, e.g. 'consecutive_if_same_day=yes', 'part=day', "
+        "'first_slot=4; end_slot=7', 'starts_only=yes', 'ordered=no'.",
+    )
     ws.print_options.gridLines = False
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1

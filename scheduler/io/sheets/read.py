@@ -105,7 +105,7 @@ def match_sheets(
     found: dict[str, RawSheet] = {}
     for sheet in raw:
         key = header_key(sheet.title)
-        spec = next((s for s in SHEETS if key in s.keys()), None)
+        spec = next((s for s in SHEETS if key in s.name_keys()), None)
         if spec is None:
             if key not in {header_key(n) for n in NOT_DATA}:
                 warnings.append(SheetProblem(sheet.title, None, None, "sheet not used, ignored"))
@@ -156,7 +156,8 @@ def read_table(
     if missing:
         return None
     first = get_column_letter(columns[0][0] + 1) if columns else "A"
-    for number, values in _numbered(rows, number):
+    for at, values in _numbered(rows, number):
+        number = at
         row = Row(number, letters=table.letters, first=first)
         for i, column in columns:
             cell = values[i] if i < len(values) else None

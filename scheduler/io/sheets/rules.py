@@ -56,8 +56,9 @@ def parse_options(raw: str) -> dict[str, Any]:
 def rule_dict(values: dict[str, Any], slots: tuple | None) -> tuple[dict[str, Any], str | None]:
     """The model input for one rule row, and the column of a problem found on the way."""
     kind = values["kind"]
-    doc: dict[str, Any] = {k: values[k] for k in ("id", "kind", "hard", "weight", "active", "note")
-                           if k in values}  # fmt: skip
+    doc: dict[str, Any] = {
+        k: values[k] for k in ("id", "kind", "hard", "weight", "active", "note") if k in values
+    }
     if "target_kind" in values and "target" in values:
         doc["target"] = {"kind": values["target_kind"], "id": values["target"]}
     elif "target_kind" in values or "target" in values:

@@ -29,15 +29,21 @@ def _id(what: str, example: str) -> Column:
     return Column(
         "ID",
         "id",
-        f"Unique short code of the {what}, used on the other sheets to refer to it (e.g. {example}).",
+        f"Unique short code of the {what}, used on the other sheets to refer to it "
+        f"(e.g. {example}).",
         required=True,
         synonyms=("code", "short name", "abbreviation", what),
     )
 
 
 def _name(what: str) -> Column:
-    return Column("Name", "name", f"Full name of the {what}, shown in timetables.",
-                  synonyms=("full name", "long name", "title"), width=24)  # fmt: skip
+    return Column(
+        "Name",
+        "name",
+        f"Full name of the {what}, shown in timetables.",
+        synonyms=("full name", "long name", "title"),
+        width=24,
+    )
 
 
 SCHOOL = Sheet(
@@ -61,7 +67,7 @@ CALENDAR = Sheet(
             "day belong together, in time order.",
             required=True,
             synonyms=("day id",),
-        ),  # fmt: skip
+        ),
         Column(
             "Day name", "day_name", "Full name of the day (e.g. Monday); once per day is enough."
         ),
@@ -70,13 +76,13 @@ CALENDAR = Sheet(
             "slot",
             "Code of the period, unique within its day (e.g. P1, LUNCH).",
             synonyms=("period", "slot id", "period id"),
-        ),  # fmt: skip
+        ),
         Column(
             "Slot name",
             "slot_name",
             "Label shown in timetables (e.g. Period 1).",
             synonyms=("period name",),
-        ),  # fmt: skip
+        ),
         Column("Start", "start", "Start time, e.g. 08:30.", CLOCK, synonyms=("from", "start time")),
         Column("End", "end", "End time, e.g. 09:20.", CLOCK, synonyms=("to", "end time", "until")),
         Column(
@@ -85,7 +91,7 @@ CALENDAR = Sheet(
             "teaching, break or lunch: only teaching periods hold lessons. Blank: teaching.",
             Choice(SLOT_KINDS),
             synonyms=("type",),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("days", "periods", "bell schedule", "bells", "slots", "time slots"),
     required=True,
@@ -105,7 +111,7 @@ SUBJECTS = Sheet(
             "Colour of its lessons in timetables, e.g. #AEC7E8. Blank: automatic.",
             COLOUR,
             synonyms=("color",),
-        ),  # fmt: skip
+        ),
     ),
     required=True,
 )
@@ -124,21 +130,21 @@ TEACHERS = Sheet(
             TEXT_LIST,
             ref="subject",
             synonyms=("qualifications", "qualified subjects"),
-        ),  # fmt: skip
+        ),
         Column(
             "Max slots per day",
             "max_slots_per_day",
             "Most teaching periods in one day. Blank: no limit.",
             Int(0),
             synonyms=("max per day", "max periods per day"),
-        ),  # fmt: skip
+        ),
         Column(
             "Max slots per week",
             "max_slots_per_week",
             "Most teaching periods over the whole cycle. Blank: no limit.",
             Int(0),
             synonyms=("max per week", "max periods per week"),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("staff", "faculty"),
     required=True,
@@ -157,22 +163,22 @@ ROOMS = Sheet(
             "Seats. Blank: size does not matter.",
             Int(0),
             synonyms=("seats", "size"),
-        ),  # fmt: skip
+        ),
         Column(
             "Type",
             "type",
             "Room type that courses and activities can ask for (e.g. classroom, lab, gym).",
             synonyms=("room type", "kind"),
-        ),  # fmt: skip
+        ),
         Column(
             "Features", "features", "Equipment, comma separated (e.g. projector, sinks).", TEXT_LIST
-        ),  # fmt: skip
+        ),
         Column(
             "Building",
             "building",
             "Building or site. Blank: none given.",
             synonyms=("site", "block"),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("classrooms", "spaces"),
 )
@@ -192,14 +198,14 @@ GROUPS = Sheet(
             TEXT_LIST,
             ref="group",
             synonyms=("parent", "parent groups", "part of"),
-        ),  # fmt: skip
+        ),
         Column(
             "Size",
             "size",
             "Number of students, for room capacity. Blank: 0.",
             Int(0),
             synonyms=("students", "number of students", "headcount"),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("student groups", "classes", "forms", "years"),
 )
@@ -217,7 +223,7 @@ STUDENTS = Sheet(
             "Grade or year level as a number. Blank: none.",
             Int(),
             synonyms=("year", "year level", "grade level"),
-        ),  # fmt: skip
+        ),
         Column(
             "Groups",
             "groups",
@@ -225,7 +231,7 @@ STUDENTS = Sheet(
             TEXT_LIST,
             ref="group",
             synonyms=("group", "class", "classes"),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("pupils", "learners"),
 )
@@ -246,21 +252,21 @@ COURSES = Sheet(
             "(e.g. 1, 1, 2 for two single periods and a double).",
             INT_LIST,
             synonyms=("durations", "periods", "lessons"),
-        ),  # fmt: skip
+        ),
         Column(
             "Section capacity",
             "section_capacity",
             "Most students in one section. Blank: no limit.",
             Int(1),
             synonyms=("capacity", "max students", "class size"),
-        ),  # fmt: skip
+        ),
         Column(
             "Sections",
             "sections",
             "Fixed number of sections. Blank: as many as needed.",
             Int(0),
             synonyms=("number of sections",),
-        ),  # fmt: skip
+        ),
         Column(
             "Teachers",
             "teachers",
@@ -268,26 +274,26 @@ COURSES = Sheet(
             "teacher qualified in the subject.",
             TEXT_LIST,
             ref="teacher",
-        ),  # fmt: skip
+        ),
         Column(
             "Room types",
             "room_types",
             "Acceptable room types, comma separated. Blank: any.",
             TEXT_LIST,
-        ),  # fmt: skip
+        ),
         Column(
             "Min days between",
             "min_days_between",
             "Meetings at least this many days apart. Blank: 0.",
             Int(0),
-        ),  # fmt: skip
+        ),
         Column(
             "Same slot",
             "same_slot",
             "yes: its sections meet in the same period every day.",
             BOOL,
             synonyms=("same period",),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("course catalog", "course catalogue", "catalog"),
 )
@@ -305,7 +311,7 @@ ACTIVITIES = Sheet(
             "course",
             "Course it is a section of (from Courses). Blank: none.",
             ref="course",
-        ),  # fmt: skip
+        ),
         Column(
             "Teachers",
             "teachers",
@@ -313,7 +319,7 @@ ACTIVITIES = Sheet(
             TEXT_LIST,
             ref="teacher",
             synonyms=("teacher",),
-        ),  # fmt: skip
+        ),
         Column(
             "Groups",
             "groups",
@@ -322,7 +328,7 @@ ACTIVITIES = Sheet(
             TEXT_LIST,
             ref="group",
             synonyms=("group", "class", "classes"),
-        ),  # fmt: skip
+        ),
         Column(
             "Meetings",
             "meetings",
@@ -330,20 +336,20 @@ ACTIVITIES = Sheet(
             "1, 1, 2). Blank: one single period.",
             INT_LIST,
             synonyms=("durations", "lessons"),
-        ),  # fmt: skip
+        ),
         Column(
             "Min days between",
             "min_days_between",
             "Meetings at least this many days apart. Blank: 0.",
             Int(0),
-        ),  # fmt: skip
+        ),
         Column(
             "Room types",
             "room_types",
             "Acceptable room types, comma separated. Blank: any.",
             TEXT_LIST,
             synonyms=("room type",),
-        ),  # fmt: skip
+        ),
         Column(
             "Rooms",
             "rooms",
@@ -351,27 +357,27 @@ ACTIVITIES = Sheet(
             TEXT_LIST,
             ref="room",
             synonyms=("room",),
-        ),  # fmt: skip
+        ),
         Column(
             "Needs room",
             "needs_room",
             "no: the activity takes no room (e.g. off-site). Blank: yes.",
             BOOL,
-        ),  # fmt: skip
+        ),
         Column(
             "Size",
             "size",
             "Expected attendance. Blank: worked out from groups and enrollments.",
             Int(0),
             synonyms=("attendance",),
-        ),  # fmt: skip
+        ),
         Column(
             "Same slot",
             "same_slot",
             "yes: every meeting starts in the same period of its day.",
             BOOL,
             synonyms=("same period",),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("sections", "lessons", "classes taught"),
     required=True,
@@ -389,7 +395,7 @@ ENROLLMENTS = Sheet(
             required=True,
             ref="activity",
             synonyms=("section",),
-        ),  # fmt: skip
+        ),
         Column(
             "Student",
             "student",
@@ -397,7 +403,7 @@ ENROLLMENTS = Sheet(
             required=True,
             ref="student",
             synonyms=("student id",),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("rosters", "roster", "section students", "enrolments"),
     id_column=None,
@@ -415,7 +421,7 @@ REQUESTS = Sheet(
             required=True,
             ref="student",
             synonyms=("student id",),
-        ),  # fmt: skip
+        ),
         Column(
             "Course",
             "course",
@@ -423,21 +429,21 @@ REQUESTS = Sheet(
             required=True,
             ref="course",
             synonyms=("course id", "course code"),
-        ),  # fmt: skip
+        ),
         Column(
             "Required",
             "required",
             "yes: the student must get it; no: an elective. Blank: yes.",
             BOOL,
             synonyms=("mandatory", "compulsory"),
-        ),  # fmt: skip
+        ),
         Column(
             "Priority",
             "priority",
             "For electives: 1 is the most wanted. Blank: 1.",
             Int(1),
             synonyms=("rank", "choice"),
-        ),  # fmt: skip
+        ),
         Column(
             "Alternates",
             "alternates",
@@ -445,7 +451,7 @@ REQUESTS = Sheet(
             TEXT_LIST,
             ref="course",
             synonyms=("alternatives", "alternate"),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("course requests", "choices", "course choices"),
     id_column=None,
@@ -463,7 +469,7 @@ AVAILABILITY = Sheet(
             Choice(TARGET_KINDS),
             required=True,
             synonyms=("who kind", "for"),
-        ),  # fmt: skip
+        ),
         Column(
             "Who",
             "target",
@@ -471,7 +477,7 @@ AVAILABILITY = Sheet(
             required=True,
             ref="target",
             synonyms=("code",),
-        ),  # fmt: skip
+        ),
         Column("Day", "day", "Day code (from Calendar).", required=True, ref="day"),
         Column(
             "Slots",
@@ -480,7 +486,7 @@ AVAILABILITY = Sheet(
             TEXT_LIST,
             ref="slot",
             synonyms=("periods", "slot"),
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("unavailable", "unavailability", "not available", "personal time"),
     id_column=None,
@@ -497,7 +503,7 @@ PINS = Sheet(
             "Activity code (from Activities).",
             required=True,
             ref="activity",
-        ),  # fmt: skip
+        ),
         Column(
             "Meeting",
             "meeting",
@@ -505,7 +511,7 @@ PINS = Sheet(
             Int(1),
             required=True,
             synonyms=("meeting number",),
-        ),  # fmt: skip
+        ),
         Column("Day", "day", "Day it starts on. Blank: any time.", ref="day"),
         Column("Slot", "slot", "Period it starts in.", ref="slot", synonyms=("period",)),
         Column("Room", "room", "Room. Blank: any allowed room.", ref="room"),
@@ -528,33 +534,33 @@ RULES = Sheet(
             required=True,
             synonyms=("kind", "type", "rule kind", "constraint"),
             width=22,
-        ),  # fmt: skip
+        ),
         Column(
             "Hard",
             "hard",
             "yes: must hold; no: a preference costing Weight per violation. Blank: yes.",
             BOOL,
-        ),  # fmt: skip
+        ),
         Column(
             "Weight",
             "weight",
             "Penalty per violation of a soft rule. Blank: 1.",
             Int(1),
             synonyms=("penalty",),
-        ),  # fmt: skip
+        ),
         Column(
             "Active",
             "active",
             "no: kept but switched off. Blank: yes.",
             BOOL,
             synonyms=("enabled", "on"),
-        ),  # fmt: skip
+        ),
         Column(
             "Applies to",
             "target_kind",
             "For rules about one person, group or room: teacher, group, room or student.",
             Choice(TARGET_KINDS),
-        ),  # fmt: skip
+        ),
         Column("Who", "target", "Code of that teacher, group, room or student.", ref="target"),
         Column(
             "Activities",
@@ -562,7 +568,7 @@ RULES = Sheet(
             "Activity codes the rule is about, comma separated.",
             TEXT_LIST,
             ref="activity",
-        ),  # fmt: skip
+        ),
         Column(
             "Slots",
             "slots",
@@ -570,14 +576,14 @@ RULES = Sheet(
             TEXT_LIST,
             ref="dayslot",
             synonyms=("times", "periods"),
-        ),  # fmt: skip
+        ),
         Column(
             "Rooms",
             "rooms",
             "Room codes, comma separated (preferred_rooms).",
             TEXT_LIST,
             ref="room",
-        ),  # fmt: skip
+        ),
         Column(
             "Limit",
             "limit",
@@ -585,13 +591,13 @@ RULES = Sheet(
             "between, ... (see Instructions).",
             Int(0),
             synonyms=("value", "max", "min", "number"),
-        ),  # fmt: skip
+        ),
         Column(
             "Options",
             "options",
             "Other settings as name=value; name=value (e.g. part=day, first_slot=4).",
             width=24,
-        ),  # fmt: skip
+        ),
         Column(
             "Note",
             "note",
@@ -599,7 +605,7 @@ RULES = Sheet(
             TEXT,
             synonyms=("comment", "notes", "description"),
             width=30,
-        ),  # fmt: skip
+        ),
     ),
     synonyms=("constraints", "conditions"),
 )

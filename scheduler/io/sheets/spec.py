@@ -61,7 +61,7 @@ class Sheet:
                         f"{column.header!r}"
                     )
 
-    def keys(self) -> set[str]:
+    def name_keys(self) -> set[str]:
         return {header_key(n) for n in (self.name, *self.synonyms)}
 
     def column(self, header: str) -> Column | None:

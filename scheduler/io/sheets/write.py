@@ -55,7 +55,7 @@ def build_workbook(data: SchoolData) -> Workbook:
 
 
 def write_csv_folder(data: SchoolData, folder: str | Path) -> list[Path]:
-    """One UTF-8 CSV per sheet (with a BOM, so Excel reads accents right), each written atomically."""
+    """One UTF-8 CSV per sheet (with a BOM, so Excel reads accents right), each atomically."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rows = sheet_rows(data)
