@@ -32,6 +32,9 @@ class Builder:
         self.problems = problems
         self.calendar = Calendar()
         self.ids: dict[str, set[str]] = {}
+        self.unreliable: set[str] = set()
+        """Sheets with rows left out (a blank id, a repeated one): references into them are not
+        checked, since a missing id would only echo the problem already reported."""
         self.slot_refs: dict[int, tuple[SlotRef, ...]] = {}
         """Resolved slots of a Rules or Availability row, by ``id(row)``."""
 
@@ -44,11 +47,14 @@ class Builder:
 
     # -- the whole school ------------------------------------------------------------------------
     def build(self) -> SchoolData | None:
+        before = len(self.problems)
         self.calendar = self._calendar()
+        calendar = self.tables.get("Calendar")
+        rows = calendar.rows if calendar else []
+        if len(self.problems) > before or any(r.unreadable or not r.complete for r in rows):
+            self.unreliable.add("Calendar")
         self._collect_ids()
         self._check_references()
-        if self.problems:
-            return None
         extras = self._extras()
         collections = {
             collection: self._entities(sheet, collection, extras.get(collection, {}))
@@ -92,6 +98,8 @@ class Builder:
 
     def _slot(self, row: Row, day: dict[str, Any]) -> Slot | None:
         v = row.values
+        if row.unreadable:
+            return None
         for name, header in (("slot", "Slot"), ("start", "Start"), ("end", "End")):
             if name not in v:
                 self.add("Calendar", row, name, f"{header} missing")
@@ -123,6 +131,9 @@ class Builder:
     # -- ids and references ----------------------------------------------------------------------
     def _collect_ids(self) -> None:
         for sheet in (*ENTITY_SHEETS, "Rules"):
+            table = self.tables.get(sheet)
+            if table is not None and not all(r.complete for r in table.rows):
+                self.unreliable.add(sheet)
             seen: dict[str, int] = {}
             for row in self.rows(sheet):
                 rid = row.values.get("id")
@@ -130,6 +141,7 @@ class Builder:
                     continue
                 if rid in seen:
                     self.add(sheet, row, "id", f"duplicate id '{rid}' (also on row {seen[rid]})")
+                    self.unreliable.add(sheet)
                 else:
                     seen[rid] = row.number
             self.ids[sheet] = set(seen)
@@ -147,6 +159,10 @@ class Builder:
 
     def _check(self, sheet: str, row: Row, name: str, ref: str, value, days) -> None:
         items = value if isinstance(value, tuple) else (value,)
+        kind = row.values.get("target_kind") if ref == "target" else None
+        into = "Calendar" if ref in ("day", "slot", "dayslot") else TARGET_SHEETS.get(kind or "")
+        if REF_SHEETS.get(ref, into) in self.unreliable:
+            return
         if ref == "target":
             kind = row.values.get("target_kind")
             if kind is None:
@@ -272,7 +288,13 @@ class Builder:
             name = loc[0] if loc else None
             msg = str(err["msg"]).removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
-                msg = f"{name!r} is not a setting of a {kind or table.sheet.entity}"
+                own = table.sheet.index.get(name or "")
+                what = f"a {kind} rule" if kind else f"a {table.sheet.entity}"
+                msg = (
+                    f"{what} takes no {own.header}"
+                    if own
+                    else f"{name!r} is not a setting of {what}"
+                )
             elif err["type"] == "missing":
                 msg = f"{name!r} missing"
             else:

@@ -37,6 +37,8 @@ class Row:
     first: str = "A"
     complete: bool = True
     """False when a required cell is blank or unreadable: the row is reported, then skipped."""
+    unreadable: tuple[str, ...] = ()
+    """Fields whose cell could not be read (already reported)."""
 
     def at(self, name: str) -> str:
         return self.letters.get(name, self.first)
@@ -172,6 +174,7 @@ def read_table(
                 row.values[column.field] = column.kind.parse(cell)
             except ValueError as exc:
                 row.complete = row.complete and not column.required
+                row.unreadable += (column.field,)
                 problems.append(SheetProblem(raw.title, number, letter, str(exc)))
         table.rows.append(row)
     if sheet.single_row and len(table.rows) > 1:
