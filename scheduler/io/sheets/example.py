@@ -58,6 +58,7 @@ def example_school() -> SchoolData:
                 type="classroom",
                 features=("projector",),
                 building="Main",
+                unavailable=(SlotRef(day="Mon", slot="P2"),),
             ),
             Room(
                 id="LAB1",
@@ -96,7 +97,7 @@ def example_school() -> SchoolData:
                 name="Algebra I",
                 subject="MATH",
                 grade=9,
-                meetings=(1, 1),
+                meetings=(1,),
                 section_capacity=30,
                 teachers=("T01",),
             ),
@@ -119,7 +120,7 @@ def example_school() -> SchoolData:
                 course="ALG1",
                 teachers=("T01",),
                 groups=("9A",),
-                meetings=(1, 1),
+                meetings=(1,),
                 pins=(Pin(meeting=0, start=SlotRef(day="Mon", slot="P1"), room="R101"),),
             ),
             Activity(
