@@ -23,6 +23,7 @@ from scheduler import __version__
 from scheduler.ui import icons
 from scheduler.ui.document import Document
 from scheduler.ui.files import Files, fet_importer
+from scheduler.ui.sheets import SheetFiles
 from scheduler.ui.views.calendar_editor import CalendarEditor
 from scheduler.ui.views.pages import Page, editor_pages
 from scheduler.ui.views.scenarios import ScenariosView
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.doc = doc or Document(parent=self)
         self.files = Files(self.doc, self)
+        self.sheets = SheetFiles(self.doc, self.files, self)
         self.setWindowIcon(icons.app_icon())
         self.resize(1360, 860)
         self.setMinimumSize(QSize(900, 600))
@@ -143,6 +145,16 @@ class MainWindow(QMainWindow):
             icons.spreadsheet(),
             "Export the timetable as an Excel workbook",
         )
+        self.import_sheet_action = self._action(
+            "Import &Spreadsheet…",
+            self.sheets.import_spreadsheet,
+            tip="Import a school from a filled-in template (.xlsx, or CSV files)",
+        )
+        self.export_data_action = self._action(
+            "Export &Data…",
+            self.sheets.export_data,
+            tip="Export the school data in the spreadsheet template's format",
+        )
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(std.Undo)
@@ -169,6 +181,7 @@ class MainWindow(QMainWindow):
         file.addActions([self.save_action, self.save_as_action])
         file.addSeparator()
         file.addActions([self.import_action, self.export_action])
+        file.addActions([self.import_sheet_action, self.export_data_action])
         file.addSeparator()
         file.addAction(self.quit_action)
         self._fill_recent()
@@ -316,6 +329,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.files.discard_recovery()
+        self.sheets.runner.shutdown()
         self.save_layout()
         panel = getattr(self.pages["Timetable"], "solve_panel", None)
         if panel is not None:
