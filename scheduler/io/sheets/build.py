@@ -33,8 +33,10 @@ class Builder:
         self.calendar = Calendar()
         self.ids: dict[str, set[str]] = {}
         self.unreliable: set[str] = set()
-        """Sheets with rows left out (a blank id, a repeated one): references into them are not
-        checked, since a missing id would only echo the problem already reported."""
+        """Sheets with rows left out for a blank id: references into them are not checked, since
+        each would only echo the blank already reported."""
+        self.broken_slots: set[tuple[str, str]] = set()
+        """Slots whose row has a problem: known to references, so only the row is reported."""
         self.slot_refs: dict[int, tuple[SlotRef, ...]] = {}
         """Resolved slots of a Rules or Availability row, by ``id(row)``."""
 
@@ -47,11 +49,9 @@ class Builder:
 
     # -- the whole school ------------------------------------------------------------------------
     def build(self) -> SchoolData | None:
-        before = len(self.problems)
         self.calendar = self._calendar()
         calendar = self.tables.get("Calendar")
-        rows = calendar.rows if calendar else []
-        if len(self.problems) > before or any(r.unreadable or not r.complete for r in rows):
+        if calendar is not None and not all(r.complete for r in calendar.rows):
             self.unreliable.add("Calendar")
         self._collect_ids()
         self._check_references()
@@ -88,6 +88,8 @@ class Builder:
             slot = self._slot(row, day)
             if slot is not None:
                 day["slots"].append(slot)
+            elif "slot" in v:
+                self.broken_slots.add((v["day"], v["slot"]))
         out = []
         for d in days.values():
             try:
@@ -141,7 +143,6 @@ class Builder:
                     continue
                 if rid in seen:
                     self.add(sheet, row, "id", f"duplicate id '{rid}' (also on row {seen[rid]})")
-                    self.unreliable.add(sheet)
                 else:
                     seen[rid] = row.number
             self.ids[sheet] = set(seen)
@@ -190,7 +191,7 @@ class Builder:
             if "day" not in row.values:
                 self.add(sheet, row, "day", "Day missing: a slot needs its day")
             return
-        known = {s.id for s in day.slots}
+        known = {s.id for s in day.slots} | {s for d, s in self.broken_slots if d == day.id}
         for item in items:
             if item not in known:
                 self.add(sheet, row, name, f"unknown slot '{item}' on day '{day.id}'")
@@ -204,7 +205,7 @@ class Builder:
                 SlotRef(day=" ".join(words[:i]), slot=" ".join(words[i:]))
                 for i in range(1, len(words))
             ]
-            found = [r for r in found if self.calendar.position(r) is not None]
+            found = [r for r in found if self._slot_known(r)]
             if len(found) == 1:
                 refs.append(found[0])
             elif not found:
@@ -212,6 +213,9 @@ class Builder:
             else:
                 self.add(sheet, row, name, f"slot '{item}' could be read more than one way")
         self.slot_refs[id(row)] = tuple(refs)
+
+    def _slot_known(self, ref: SlotRef) -> bool:
+        return self.calendar.position(ref) is not None or (ref.day, ref.slot) in self.broken_slots
 
     # -- rows spread over other sheets -----------------------------------------------------------
     def _extras(self) -> dict[str, dict[str, dict[str, list]]]:

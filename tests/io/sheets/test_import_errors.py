@@ -88,6 +88,11 @@ def test_duplicate_ids(tmp_path: Path) -> None:
     assert problems(edited(tmp_path, edit)) == [
         "Calendar!C3: slot 'P1' of day 'Mon' is also on row 2",
         "Subjects!A3: duplicate id 'MATH' (also on row 2)",
+        # The second subject is gone, so what named it is unknown now.
+        "Teachers!C3: unknown subject 'SCI'",
+        "Courses!C3: unknown subject 'SCI'",
+        "Activities!C3: unknown subject 'SCI'",
+        "Availability!D3: unknown slot 'P2' on day 'Mon'",
     ]
 
 
