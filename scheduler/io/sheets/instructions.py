@@ -74,3 +74,5 @@ def _line(ws: Worksheet, row: int, label: str, text: str) -> None:
     b = ws.cell(row, 2, text)
     b.font = BODY
     b.alignment = WRAP
+    lines = max(1, -(-len(text) // 110), -(-len(label) // 24))
+    ws.row_dimensions[row].height = 15 * lines  # LibreOffice does not grow wrapped rows itself

@@ -161,6 +161,8 @@ class IntList(Kind):
         return tuple(_whole(item) for item in split_list(raw))
 
     def cell(self, value: object) -> object:
+        if value and len(value) == 1:
+            return value[0]  # a number, so Excel does not flag a number stored as text
         return ", ".join(str(v) for v in value) if value else None
 
 

@@ -50,6 +50,7 @@ def build_workbook(data: SchoolData) -> Workbook:
     for sheet in SHEETS:
         ws = wb.create_sheet(sheet.name)
         _write_sheet(ws, sheet, rows[sheet.name], list_ranges)
+        _print_setup(ws, f"{data.name} · {sheet.name}")
     wb.move_sheet("Lists", offset=len(SHEETS))
     return wb
 
@@ -127,6 +128,21 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], lists: dict[str,
     ws.auto_filter.ref = f"A1:{last}{max(2, len(rows) + 1)}"
     _widths(ws, sheet, rows)
     _validations(ws, sheet, lists, len(rows))
+
+
+def _print_setup(ws: Worksheet, footer: str) -> None:
+    """Landscape, one page wide with the header on every page, grid lines, a named footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.left.text = footer
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.size = 8
 
 
 def _widths(ws: Worksheet, sheet: Sheet, rows: list[dict]) -> None:
