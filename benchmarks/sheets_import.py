@@ -61,10 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         began = time.perf_counter()
         export_data(data, folder / name)
         timings[name] = round(time.perf_counter() - began, 2)
-    runs = {
-        name: [run_child(MODULE, [project, str(folder / name)], timeout=600) for _ in range(repeats)]
-        for name in ("school.xlsx", "csv")
-    }
+    runs = {}
+    for name in ("school.xlsx", "csv"):
+        args = [project, str(folder / name)]
+        runs[name] = [run_child(MODULE, args, timeout=600) for _ in range(repeats)]
     rows = [
         (
             name,
