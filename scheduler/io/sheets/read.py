@@ -8,7 +8,7 @@ is collected with its sheet, row and column rather than raised at the first one.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +58,7 @@ class Table:
         return SheetProblem(self.title, row.number, letter, message)
 
 
-def open_sources(paths: Sequence[Path]) -> tuple[list[RawSheet], callable]:
+def open_sources(paths: Sequence[Path]) -> tuple[list[RawSheet], Callable[[], None]]:
     """The sheets of one .xlsx file, of a folder of .csv files, or of several .csv files, and a
     function that releases the files once read."""
     if len(paths) == 1 and paths[0].is_dir():
@@ -74,7 +74,7 @@ def open_sources(paths: Sequence[Path]) -> tuple[list[RawSheet], callable]:
     return [_csv_sheet(p) for p in paths], lambda: None
 
 
-def _workbook(path: Path) -> tuple[list[RawSheet], callable]:
+def _workbook(path: Path) -> tuple[list[RawSheet], Callable[[], None]]:
     if not path.exists():
         raise FileFormatError(path, "no such file")
     if path.suffix.lower() == ".xls":
