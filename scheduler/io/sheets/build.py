@@ -1,9 +1,10 @@
 """Typed rows -> ``SchoolData``, or every located problem.
 
 In order: the calendar; the ids of every sheet (duplicates are problems); every reference
-(``Column.ref``) against those ids; then, only when all of that is clean, each entity is validated
-by its pydantic model with the rows of Availability, Requests, Enrollments and Pins folded in.
-Pydantic's own complaints are mapped back to the cell they came from.
+(``Column.ref``) against those ids; then each entity is validated by its pydantic model with the
+rows of Availability, Requests, Enrollments and Pins folded in, and pydantic's own complaints are
+mapped back to the cell they came from. Every step runs, so one import reports every problem; a
+school comes out only when there are none.
 """
 
 from __future__ import annotations

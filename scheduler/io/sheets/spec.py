@@ -75,3 +75,24 @@ def header_key(text: str) -> str:
     words = re.findall(r"[0-9a-z]+", text.lower())
     words = [w for w in words if w not in ("per", "of", "the", "a")]
     return "".join(words).removesuffix("s")
+
+
+def id_column(what: str, example: str) -> Column:
+    return Column(
+        "ID",
+        "id",
+        f"Unique short code of the {what}, used on the other sheets to refer to it "
+        f"(e.g. {example}).",
+        required=True,
+        synonyms=("code", "short name", "abbreviation", what),
+    )
+
+
+def name_column(what: str) -> Column:
+    return Column(
+        "Name",
+        "name",
+        f"Full name of the {what}, shown in timetables.",
+        synonyms=("full name", "long name", "title"),
+        width=24,
+    )
