@@ -44,7 +44,7 @@ def build_workbook(data: SchoolData) -> Workbook:
     wb = Workbook()
     write_instructions(wb.active, data.name)
     lists = wb.create_sheet("Lists")
-    list_ranges = _fill_lists(lists)
+    list_ranges = _fill_lists(lists, [d.id for d in data.calendar.days])
     lists.sheet_state = "hidden"
     rows = sheet_rows(data)
     for sheet in SHEETS:
@@ -84,8 +84,9 @@ def _cell_value(column: Column, value: Any) -> Any:
     return column.kind.cell(value)
 
 
-def _fill_lists(ws: Worksheet) -> dict[str, str]:
-    """Each fixed list of choices in its own column; column field -> range for a drop-down."""
+def _fill_lists(ws: Worksheet, days: list[str]) -> dict[str, str]:
+    """Each fixed list of choices in its own column, and the school's days (each once, which the
+    Calendar sheet's Day column is not); column -> range for a drop-down."""
     ranges: dict[str, str] = {}
     lists: dict[tuple[str, ...], str] = {}
     col = 0
@@ -97,12 +98,26 @@ def _fill_lists(ws: Worksheet) -> dict[str, str]:
             if choices not in lists:
                 col += 1
                 letter = get_column_letter(col)
-                ws.cell(1, col, column.header).font = HEADER_FONT
+                title = "yes/no" if choices == ("yes", "no") else column.header
+                ws.cell(1, col, title).font = HEADER_FONT
                 for i, choice in enumerate(choices, start=2):
                     ws.cell(i, col, choice)
                 lists[choices] = f"Lists!${letter}$2:${letter}${len(choices) + 1}"
             ranges[f"{sheet.name}.{column.field}"] = lists[choices]
+    if days:
+        col += 1
+        letter = get_column_letter(col)
+        ws.cell(1, col, "Days").font = HEADER_FONT
+        for i, day in enumerate(days, start=2):
+            _put(ws, i, col, day)
+        ranges["day"] = f"Lists!${letter}$2:${letter}${len(days) + 1}"
     return ranges
+
+
+def _put(ws: Worksheet, row: int, col: int, value: Any) -> None:
+    cell = ws.cell(row, col, value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"  # text, never a formula
 
 
 def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], lists: dict[str, str]) -> None:
@@ -120,9 +135,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], lists: dict[str,
             value = _cell_value(column, row.get(column.field))
             if value is None:
                 continue
-            cell = ws.cell(r, col, value)
-            if isinstance(value, str) and value.startswith(FORMULA_START):
-                cell.data_type = "s"  # text, never a formula
+            _put(ws, r, col, value)
     ws.freeze_panes = "A2"
     last = get_column_letter(len(sheet.columns))
     ws.auto_filter.ref = f"A1:{last}{max(2, len(rows) + 1)}"
@@ -165,7 +178,7 @@ def _validations(ws: Worksheet, sheet: Sheet, lists: dict[str, str], n_rows: int
                 continue
             source, strict = f"'{target}'!$A$2:$A${end}", False
         elif source is None and column.ref == "day":
-            source, strict = f"Calendar!$A$2:$A${end}", False
+            source, strict = lists.get("day"), False
         if source is None:
             continue
         dv = DataValidation(type="list", formula1=source, allow_blank=True)
