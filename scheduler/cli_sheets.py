@@ -47,6 +47,7 @@ def _import(args: argparse.Namespace) -> int:
     from scheduler.io.sheets import import_school
     from scheduler.model import Project
 
+    print(f"reading {', '.join(str(p) for p in args.source)}…", flush=True)
     imported = import_school(args.source)  # raises with every problem: nothing is written
     for warning in imported.warnings:
         print(f"note: {warning}", file=sys.stderr)

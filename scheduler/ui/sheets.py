@@ -139,10 +139,12 @@ class SheetFiles(QObject):
                 return
             self.doc.load(Project.of(result.data), None)
             self.doc.undo_stack.resetClean()  # an import is unsaved work
-            checks = (
-                f"; {len(result.checks)} thing(s) to fix before solving" if result.checks else ""
-            )
-            self.doc.message.emit(f"Imported {result.data.name}{checks}. Save it to keep it.")
+            notes = [f"{len(result.checks)} thing(s) to fix before solving"] * bool(result.checks)
+            if result.warnings:
+                more = f" (+{len(result.warnings) - 1} more)" if len(result.warnings) > 1 else ""
+                notes.append(f"ignored {result.warnings[0]}{more}")
+            extra = f" ({'; '.join(notes)})" if notes else ""
+            self.doc.message.emit(f"Imported {result.data.name}{extra}. Save it to keep it.")
         elif isinstance(result, Exported):
             self.doc.message.emit(f"Exported the school data to {result.paths[0].name}")
         self.done.emit()
