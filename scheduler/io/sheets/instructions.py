@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scheduler.io.sheets.rules import COMMON, RULE_CLASSES
 from scheduler.io.sheets.schema import LIMITS, SHEETS
 
 TITLE = Font(name="Calibri", size=16, bold=True)
@@ -48,23 +49,32 @@ def write_instructions(ws: Worksheet, school: str) -> None:
         need = " (required)" if sheet.required else ""
         _line(ws, row, sheet.name + need, sheet.help)
     row += 2
-    ws.cell(row, 1, "Rules: the Limit column").font = HEADING
-    for kind, field in LIMITS.items():
+    ws.cell(row, 1, "Rules: the kinds").font = HEADING
+    for kind, cls in RULE_CLASSES.items():
         row += 1
-        _line(ws, row, kind, f"Limit is {field.replace('_', ' ')}.")
-    row += 1
-    _line(
-        ws,
-        row,
-        "other settings",
-        "Options, e.g. 'consecutive_if_same_day=yes', 'part=day', "
-        "'first_slot=4; end_slot=7', 'starts_only=yes', 'ordered=no'.",
-    )
+        _line(ws, row, kind, rule_help(kind, cls))
     ws.print_options.gridLines = False
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def rule_help(kind: str, cls: type) -> str:
+    """The rule's own docstring, then what goes in Limit and in Options."""
+    text = " ".join((cls.__doc__ or "").replace("``", "").split())
+    limit = LIMITS.get(kind)
+    if limit:
+        text += f" Limit: {limit.replace('_', ' ')}."
+    columns = {"target": "Applies to + Who", "activities": "Activities", "slots": "Slots",
+               "rooms": "Rooms"}  # fmt: skip
+    used = [label for name, label in columns.items() if name in cls.model_fields]
+    if used:
+        text += f" Columns: {', '.join(used)}."
+    options = [n for n in cls.model_fields if n not in (*COMMON, limit)]
+    if options:
+        text += f" Options: {', '.join(f'{n}=…' for n in options)}."
+    return text
 
 
 def _line(ws: Worksheet, row: int, label: str, text: str) -> None:

@@ -135,7 +135,7 @@ def read_table(
         if sheet.required:
             problems.append(table.problem(None, None, "sheet is empty (no header row)"))
         return table
-    columns: list[tuple[int, Column]] = []
+    columns: list[tuple[int, Column, str]] = []
     for i, cell in enumerate(header):
         if is_blank(cell):
             continue
@@ -151,7 +151,7 @@ def read_table(
             problems.append(SheetProblem(where.sheet, number, letter, msg))
         else:
             table.letters[column.field] = letter
-            columns.append((i, column))
+            columns.append((i, column, letter))
     missing = [c.header for c in sheet.columns if c.required and c.field not in table.letters]
     for name in missing:
         problems.append(SheetProblem(raw.title, number, None, f"missing column '{name}'"))
@@ -161,9 +161,8 @@ def read_table(
     for at, values in _numbered(rows, number):
         number = at
         row = Row(number, letters=table.letters, first=first)
-        for i, column in columns:
+        for i, column, letter in columns:
             cell = values[i] if i < len(values) else None
-            letter = row.at(column.field)
             if is_blank(cell):
                 if column.required:
                     row.complete = False
