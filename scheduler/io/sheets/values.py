@@ -178,10 +178,13 @@ class Clock(Kind):
             seconds = round(raw * 86400)
             return (datetime.min + timedelta(seconds=seconds)).time()
         s = text(raw)
-        m = re.fullmatch(r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?", s)
-        if not m or int(m[1]) > 23 or int(m[2]) > 59 or int(m[3] or 0) > 59:
+        m = re.fullmatch(r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?", s.lower())
+        hour = int(m[1]) if m else 99
+        if m and m[4]:  # 12-hour clock: 12:30 am is 00:30, 1:15 pm is 13:15
+            hour = hour % 12 + (12 if m[4] == "p" else 0) if 1 <= hour <= 12 else 99
+        if not m or hour > 23 or int(m[2]) > 59 or int(m[3] or 0) > 59:
             raise ValueError(f"expected a clock time such as 08:30, got {s!r}")
-        return time(int(m[1]), int(m[2]), int(m[3] or 0))
+        return time(hour, int(m[2]), int(m[3] or 0))
 
     def cell(self, value: object) -> object:
         assert isinstance(value, time)

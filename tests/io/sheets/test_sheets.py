@@ -118,3 +118,25 @@ def test_every_field_of_the_school_has_a_place_in_the_workbook() -> None:
         assert not missing, f"{sheet}: no column for {sorted(missing)}"
     handled = {"name", "calendar", "constraints", *ENTITY_SHEETS.values()}
     assert set(SchoolData.model_fields) <= handled, "a new SchoolData collection needs a sheet"
+
+
+def test_cells_read_as_people_type_them() -> None:
+    from datetime import time
+
+    from scheduler.io.sheets.values import BOOL, CLOCK, INT_LIST, TEXT_LIST
+
+    assert CLOCK.parse("8:30") == time(8, 30)
+    assert CLOCK.parse("1:15 PM") == time(13, 15)
+    assert CLOCK.parse("12:05 a.m.") == time(0, 5)
+    assert CLOCK.parse(0.5) == time(12, 0)  # Excel's fraction of a day
+    assert BOOL.parse("X") is True and BOOL.parse("n") is False
+    assert INT_LIST.parse(2.0) == (2,) and INT_LIST.parse("1; 1; 2") == (1, 1, 2)
+    assert TEXT_LIST.parse('T1, "Smith, J"') == ("T1", "Smith, J")
+    assert TEXT_LIST.parse("a\nb") == ("a", "b")
+    for bad in ("13:00 pm", "24:00", "8"):
+        try:
+            CLOCK.parse(bad)
+        except ValueError as exc:
+            assert "expected a clock time" in str(exc)
+        else:
+            raise AssertionError(bad)
