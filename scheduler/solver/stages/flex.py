@@ -107,7 +107,8 @@ def route_flex(data: SchoolData, solution: Solution) -> FlexRouting:
         offerings_of[o.block].append(o)
     assignments: list[FlexAssignment] = []
     for block in data.flex_blocks:
-        assignments.extend(_route_block(data, block, offerings_of[block.id], windows[block.id], out))
+        mine = offerings_of[block.id]
+        assignments.extend(_route_block(data, block, mine, windows[block.id], out))
     out.assignments = tuple(assignments)
     out.wall_s = time.monotonic() - began
     return out
@@ -151,7 +152,7 @@ def _route_block(
     caps = [np.ones(n_s * n_o + n_s, dtype=np.int64)]
     unit = [grid.ravel(), np.full(n_s, costs.unrouted, dtype=np.int64)]
     seat_caps = [capacity_of(data, o) for o in open_]
-    tails.append(np.arange(n_s, n_s + n_o + 1, dtype=np.int32))  # offerings and nowhere
+    tails.append(np.array([*range(n_s, n_s + n_o), nowhere], dtype=np.int32))
     heads.append(np.full(n_o + 1, sink, dtype=np.int32))
     caps.append(np.array([n_s if c is None else min(c, n_s) for c in seat_caps] + [n_s]))
     unit.append(np.zeros(n_o + 1, dtype=np.int64))
@@ -175,7 +176,7 @@ def _route_block(
         for i, j in zip(*np.nonzero(flows), strict=True):
             placed[students[i]] = open_[j].id
     sizes: dict[str, int] = defaultdict(int)
-    for sid, oid in placed.items():
+    for oid in placed.values():
         sizes[oid] += 1
     for o in open_:
         out.sizes.append(OfferingSize(o.id, block.id, sizes[o.id], capacity_of(data, o)))

@@ -42,7 +42,7 @@ def block_windows(data: SchoolData, solution: Solution) -> dict[str, Window]:
         for s in data.students:
             if s.id not in busy:
                 refs = [*away.get(("student", s.id), ())]
-                for g in {a for g in s.groups for a in data.ancestors(g)}:
+                for g in _above(data, s.groups):
                     refs.extend(away.get(("group", g), ()))
                 off = _cells(data, refs) & mine
                 if off:
@@ -75,7 +75,8 @@ def _away_refs(data: SchoolData) -> dict[tuple[str, str], list]:
         if g.unavailable:
             out[("group", g.id)].extend(g.unavailable)
     for c in data.constraints:
-        if c.kind == "availability" and c.active and c.hard and c.target.kind in ("student", "group"):
+        people = c.kind == "availability" and c.target.kind in ("student", "group")
+        if people and c.active and c.hard:
             out[(c.target.kind, c.target.id)].extend(c.slots)
     return out
 
@@ -128,7 +129,7 @@ def _students_of(data: SchoolData, solution: Solution, activities: set[str]) -> 
             by_group[g].append(aid)
     if by_group:
         for s in data.students:
-            for g in {a for g in s.groups for a in data.ancestors(g)}:
+            for g in _above(data, s.groups):
                 for aid in by_group.get(g, ()):
                     out[aid].add(s.id)
     return out
@@ -147,3 +148,8 @@ def _teacher_busy(data: SchoolData, tid: str, mine: set[Cell], here) -> str:
     if off:
         return f'teacher "{tid}" is not available at {_label(data, min(off))}'
     return ""
+
+
+def _above(data: SchoolData, groups) -> set[str]:
+    """The student's groups and every group above them."""
+    return {a for g in groups for a in data.ancestors(g)}

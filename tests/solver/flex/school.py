@@ -52,7 +52,7 @@ def flex_school(
         groups=(StudentGroup(id="Y9", size=students),),
         students=tuple(Student(id=s, groups=("Y9",)) for s in ids),
         activities=(
-            Activity(id="MATH", subject="M", teachers=("T1",), groups=("Y9",), meetings=(1,)),
+            Activity(id="MATH", subject="M", teachers=("T1",), groups=("Y9",), needs_room=False),
         ),
         flex_blocks=(FlexBlock(id="FLEX", name="Flex time", slots=window),),
         flex_offerings=(
