@@ -100,7 +100,7 @@ def regroup(
     for sid, course in movable:
         by_student[sid].append((sid, course))
     size = {aid: 0 for secs in sections.values() for aid in secs}
-    for (_, course), aid in current.items():
+    for aid in current.values():
         size[aid] += 1
     fixed_in = defaultdict(int)
     for key, aid in current.items():
@@ -115,6 +115,7 @@ def regroup(
             if other not in mine:
                 own |= set(occupied.get(other, ()))
         changed = model.new_bool_var(f"moved[{sid}]")
+        per_cell: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         objective.append(changed)
         for key in keys:
             options = []
@@ -124,21 +125,17 @@ def regroup(
                 v = model.new_bool_var(f"x[{sid},{aid}]")
                 x[(sid, key[1], aid)] = v
                 options.append(v)
+                for cell in occupied[aid]:
+                    per_cell[cell].append(v)
                 objective.append(weight * cost(key, aid) * v)
                 if aid != movable[key]:
                     model.add_implication(v, changed)
                 else:
                     model.add_hint(v, True)
             model.add_exactly_one(options)
-        if len(keys) > 1:
-            per_cell = defaultdict(list)
-            for (s, course, aid), v in x.items():
-                if s == sid:
-                    for cell in occupied[aid]:
-                        per_cell[cell].append(v)
-            for vs in per_cell.values():
-                if len(vs) > 1:
-                    model.add_at_most_one(vs)
+        for vs in per_cell.values():
+            if len(vs) > 1:
+                model.add_at_most_one(vs)
     cap_of = {c.id: c.section_capacity for c in data.courses}
     seats = defaultdict(list)
     for (_, _, aid), v in x.items():
@@ -184,7 +181,6 @@ def _derive(course, secs, current, levels, target) -> None:
         if c == course and aid in students and (sid, c) in levels:
             students[aid].append(levels[(sid, c)])
     ranked = sorted(levels[(s, c)] for (s, c), a in current.items() if c == course and a in todo)
-    ranked = [v for v in ranked]
     order = sorted(todo, key=lambda a: (_mean(students[a]), a))
     start = 0
     for aid in order:
