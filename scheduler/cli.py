@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the desktop app")
     p.add_argument("project", type=Path, nargs="?", help="a .flexday project file to open")
     p.set_defaults(run=_gui)
+
+    from scheduler.cli_flex import add_commands
+
+    add_commands(sub, _project_args)
     return parser
 
 

@@ -284,3 +284,9 @@ def _why(sid, oid, tier, got, window: Window, wants: dict, seats: dict) -> str:
     size = seats.get(oid)
     cap = size.capacity if size else None
     return f"the offering is full ({cap} seats taken by requests of the same or a higher tier)"
+
+
+def routed(data: SchoolData, solution: Solution) -> tuple[Solution, FlexRouting]:
+    """The timetable with fresh flex assignments (the old ones are replaced), and the report."""
+    routing = route_flex(data, solution)
+    return solution.model_copy(update={"flex": routing.assignments}), routing

@@ -1,0 +1,161 @@
+"""Flex time for the request-driven samples: a 40-minute window on Tuesday and Thursday.
+
+On those two days every period is 5 minutes shorter, which frees a FLEX slot after the morning
+break (about 09:50-10:30). Each teacher with a room runs one offering in it: maths and English
+teachers an intervention, science, arts and computing teachers an enrichment, the rest a study
+hall, and about a third of them an advisory. Students ask in tiers: a few must attend an
+intervention, a few are asked for by a teacher, most rank three choices, and the others fall back
+on their advisory. Every choice comes from one ``random.Random(seed)``.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from scheduler.model import (
+    Day,
+    FlexBlock,
+    FlexOffering,
+    FlexRequest,
+    SchoolData,
+    Slot,
+    SlotRef,
+)
+
+FLEX_DAYS = ("TUE", "THU")
+CUT = 5
+"""Minutes each teaching period gives up on a flex day."""
+LENGTH = 40
+PASSING = 5
+AFTER = "BRK"
+MANDATORY_SHARE = 0.06
+TEACHER_SHARE = 0.06
+CHOOSER_SHARE = 0.6
+SEATS = 30
+INTERVENTION = {"MATH", "ENG"}
+ENRICHMENT = {"SCI", "BIO", "CHEM", "PHYS", "ART", "MUS", "CS"}
+
+
+def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
+    rng = random.Random(seed)
+    days = tuple(_flex_day(d) if d.id in FLEX_DAYS else d for d in data.calendar.days)
+    calendar = data.calendar.model_copy(update={"days": days})
+    block = FlexBlock(
+        id="FLEX",
+        name="Flex time",
+        slots=tuple(SlotRef(day=d, slot="FLEX") for d in FLEX_DAYS if calendar.day(d)),
+    )
+    rooms = [r for r in data.rooms if r.type not in ("gym", "music")]
+    offerings = []
+    for teacher, room in zip(data.teachers, rooms, strict=False):
+        subject = teacher.subjects[0] if teacher.subjects else ""
+        kind = (
+            "intervention"
+            if subject in INTERVENTION
+            else "enrichment"
+            if subject in ENRICHMENT
+            else "study_hall"
+        )
+        if len(offerings) % 3 == 2:
+            kind = "advisory"
+        what = {
+            "intervention": f"{subject.title()} support",
+            "enrichment": f"{subject.title()} club",
+            "study_hall": "Study hall",
+            "advisory": "Advisory",
+        }[kind]
+        offerings.append(
+            FlexOffering(
+                id=f"FX-{teacher.id}",
+                name=f"{what} ({teacher.label})",
+                block=block.id,
+                kind=kind,
+                teacher=teacher.id,
+                room=room.id,
+                capacity=min(SEATS, room.capacity or SEATS),
+            )
+        )
+    requests, advisees = _requests(rng, data, offerings)
+    offerings = [
+        o.model_copy(update={"advisees": tuple(advisees.get(o.id, ()))})
+        if o.kind == "advisory"
+        else o
+        for o in offerings
+    ]
+    return data.model_copy(
+        update={
+            "calendar": calendar,
+            "flex_blocks": (block,),
+            "flex_offerings": tuple(offerings),
+            "flex_requests": tuple(requests),
+        }
+    )
+
+
+def _flex_day(day: Day) -> Day:
+    """The day with shorter periods and a FLEX slot after the break; ids and kinds unchanged."""
+    if not any(s.id == AFTER for s in day.slots) or any(s.id == "FLEX" for s in day.slots):
+        return day
+    slots: list[Slot] = []
+    clock = _minutes(day.slots[0].start)
+    previous_end = clock
+    for slot in day.slots:
+        gap = _minutes(slot.start) - previous_end
+        previous_end = _minutes(slot.end)
+        start = clock + (gap if slots else 0)
+        length = slot.minutes - (CUT if slot.teaching else 0)
+        slots.append(slot.model_copy(update={"start": _time(start), "end": _time(start + length)}))
+        clock = start + length
+        if slot.id == AFTER:
+            start = clock + PASSING
+            slots.append(
+                Slot(
+                    id="FLEX",
+                    name="Flex",
+                    start=_time(start),
+                    end=_time(start + LENGTH),
+                    kind="flex",
+                )
+            )
+            clock = start + LENGTH + PASSING
+    return day.model_copy(update={"slots": tuple(slots)})
+
+
+def _requests(rng: random.Random, data: SchoolData, offerings: list[FlexOffering]):
+    chosen = [o for o in offerings if o.kind != "advisory"]
+    support = [o for o in offerings if o.kind == "intervention"]
+    homes = [o for o in offerings if o.kind == "advisory"]
+    requests: list[FlexRequest] = []
+    advisees: dict[str, list[str]] = {}
+    for student in data.students:
+        roll = rng.random()
+        if roll < MANDATORY_SHARE and support:
+            o = rng.choice(support)
+            requests.append(
+                FlexRequest(
+                    student=student.id, offering=o.id, tier="mandatory", note="failing grade"
+                )
+            )
+        elif roll < MANDATORY_SHARE + TEACHER_SHARE and chosen:
+            o = rng.choice(chosen)
+            requests.append(
+                FlexRequest(student=student.id, offering=o.id, tier="teacher", by=o.teacher)
+            )
+        if rng.random() < CHOOSER_SHARE and len(chosen) >= 3:
+            for rank, o in enumerate(rng.sample(chosen, 3), start=1):
+                requests.append(FlexRequest(student=student.id, offering=o.id, rank=rank))
+        elif homes:
+            home = homes[len(advisees.get("_n", [])) % len(homes)]
+            advisees.setdefault("_n", []).append(student.id)
+            advisees.setdefault(home.id, []).append(student.id)
+    advisees.pop("_n", None)
+    return requests, advisees
+
+
+def _minutes(t) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _time(minutes: int):
+    return (datetime(2000, 1, 1) + timedelta(minutes=minutes)).time()
