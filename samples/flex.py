@@ -1,11 +1,13 @@
 """Flex time for the request-driven samples: a 40-minute window on Tuesday and Thursday.
 
 On those two days every period is 5 minutes shorter, which frees a FLEX slot after the morning
-break (about 09:50-10:30). Each teacher with a room runs one offering in it: maths and English
-teachers an intervention, science, arts and computing teachers an enrichment, the rest a study
-hall, and about a third of them an advisory. Students ask in tiers: a few must attend an
-intervention, a few are asked for by a teacher, most rank three choices, and the others fall back
-on their advisory. Every choice comes from one ``random.Random(seed)``.
+break (about 09:50-10:30). Each teacher runs one offering: maths and English teachers an
+intervention, science, arts and computing teachers an enrichment, the rest a study hall, and
+about a third of those with a classroom an advisory; teachers beyond the classrooms hold study
+halls in the library or hall. Students ask in tiers: a few must attend an intervention, a few are
+asked for by a teacher, most rank three choices (some offerings are far more popular than
+others), and the others fall back on their advisory. Every choice comes from one
+``random.Random(seed)``.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
     )
     rooms = [r for r in data.rooms if r.type not in ("gym", "music")]
     offerings = []
-    for teacher, room in zip(data.teachers, rooms, strict=False):
+    for i, teacher in enumerate(data.teachers):
+        room = rooms[i] if i < len(rooms) else None  # the others share the library and hall
         subject = teacher.subjects[0] if teacher.subjects else ""
         kind = (
             "intervention"
@@ -57,7 +60,9 @@ def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
             if subject in ENRICHMENT
             else "study_hall"
         )
-        if len(offerings) % 3 == 2:
+        if room is None:
+            kind = "study_hall"
+        elif len(offerings) % 3 == 2:
             kind = "advisory"
         what = {
             "intervention": f"{subject.title()} support",
@@ -72,8 +77,8 @@ def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
                 block=block.id,
                 kind=kind,
                 teacher=teacher.id,
-                room=room.id,
-                capacity=min(SEATS, room.capacity or SEATS),
+                room=room.id if room else None,
+                capacity=min(SEATS, room.capacity or SEATS) if room else SEATS,
             )
         )
     requests, advisees = _requests(rng, data, offerings)
@@ -128,6 +133,7 @@ def _requests(rng: random.Random, data: SchoolData, offerings: list[FlexOffering
     homes = [o for o in offerings if o.kind == "advisory"]
     requests: list[FlexRequest] = []
     advisees: dict[str, list[str]] = {}
+    popular = {o.id: rng.uniform(0.2, 3.0) for o in chosen}
     for student in data.students:
         roll = rng.random()
         if roll < MANDATORY_SHARE and support:
@@ -143,7 +149,9 @@ def _requests(rng: random.Random, data: SchoolData, offerings: list[FlexOffering
                 FlexRequest(student=student.id, offering=o.id, tier="teacher", by=o.teacher)
             )
         if rng.random() < CHOOSER_SHARE and len(chosen) >= 3:
-            for rank, o in enumerate(rng.sample(chosen, 3), start=1):
+            # weighted sampling without replacement: the largest u ** (1 / weight) win
+            picks = sorted(chosen, key=lambda o: -(rng.random() ** (1 / popular[o.id])))[:3]
+            for rank, o in enumerate(picks, start=1):
                 requests.append(FlexRequest(student=student.id, offering=o.id, rank=rank))
         elif homes:
             home = homes[len(advisees.get("_n", [])) % len(homes)]

@@ -55,7 +55,8 @@ class FlexRouting:
     """Tier -> [asked, honoured]."""
     unhonoured: list[Unhonoured] = field(default_factory=list)
     choices: dict[str, int] = field(default_factory=dict)
-    """With choices: 'students', 'first', 'second', 'other', 'none' (routed elsewhere)."""
+    """Students routed on their choices (not on a mandatory or teacher request): 'students', then
+    how many got their 'first', 'second', a later ('other') or 'none' of their choices."""
     advisory: int = 0
     """Students sent to their default advisory."""
     sizes: list[OfferingSize] = field(default_factory=list)
@@ -254,7 +255,8 @@ def _tally(
                     Unhonoured(sid, oid, tier, _why(sid, oid, tier, got, window, wants, seats))
                 )
         chosen = wants.get("choice", {})
-        if chosen and sid in placed:
+        above = {**wants.get("mandatory", {}), **wants.get("teacher", {})}
+        if chosen and sid in placed and got not in above:
             out.choices["students"] += 1
             order = sorted(chosen, key=lambda o: (chosen[o], o))
             if got == order[0]:
