@@ -34,7 +34,8 @@ AFTER = "BRK"
 MANDATORY_SHARE = 0.06
 TEACHER_SHARE = 0.06
 CHOOSER_SHARE = 0.6
-SEATS = 30
+SEATS = {"intervention": 12, "enrichment": 24, "study_hall": 30, "advisory": 30}
+"""Seats by kind, at most the room's: interventions are small groups."""
 INTERVENTION = {"MATH", "ENG"}
 ENRICHMENT = {"SCI", "BIO", "CHEM", "PHYS", "ART", "MUS", "CS"}
 
@@ -78,7 +79,7 @@ def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
                 kind=kind,
                 teacher=teacher.id,
                 room=room.id if room else None,
-                capacity=min(SEATS, room.capacity or SEATS) if room else SEATS,
+                capacity=min(SEATS[kind], room.capacity or SEATS[kind]) if room else SEATS[kind],
             )
         )
     requests, advisees = _requests(rng, data, offerings)
@@ -133,7 +134,7 @@ def _requests(rng: random.Random, data: SchoolData, offerings: list[FlexOffering
     homes = [o for o in offerings if o.kind == "advisory"]
     requests: list[FlexRequest] = []
     advisees: dict[str, list[str]] = {}
-    popular = {o.id: rng.uniform(0.2, 3.0) for o in chosen}
+    popular = {o.id: rng.uniform(0.2, 4.0) for o in chosen}
     for student in data.students:
         roll = rng.random()
         if roll < MANDATORY_SHARE and support:
