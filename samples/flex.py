@@ -149,16 +149,21 @@ def _requests(rng: random.Random, data: SchoolData, offerings: list[FlexOffering
             requests.append(
                 FlexRequest(student=student.id, offering=o.id, tier="teacher", by=o.teacher)
             )
-        if rng.random() < CHOOSER_SHARE and len(chosen) >= 3:
+        asked = {r.offering for r in requests if r.student == student.id}
+        if rng.random() < CHOOSER_SHARE and len(chosen) >= 3 + len(asked):
             # weighted sampling without replacement: the largest u ** (1 / weight) win
-            picks = sorted(chosen, key=lambda o: -(rng.random() ** (1 / popular[o.id])))[:3]
+            pool = [o for o in chosen if o.id not in asked]
+            picks = sorted(pool, key=lambda o: -(rng.random() ** (1 / popular[o.id])))[:3]
             for rank, o in enumerate(picks, start=1):
                 requests.append(FlexRequest(student=student.id, offering=o.id, rank=rank))
-        elif homes:
-            home = homes[len(advisees.get("_n", [])) % len(homes)]
-            advisees.setdefault("_n", []).append(student.id)
-            advisees.setdefault(home.id, []).append(student.id)
-    advisees.pop("_n", None)
+        else:
+            # the next advisory round the table that still has a seat for a default student
+            room = [
+                o for o in homes if len(advisees.get(o.id, ())) < (o.capacity or SEATS["advisory"])
+            ]
+            if room:
+                home = min(room, key=lambda o: (len(advisees.get(o.id, ())), o.id))
+                advisees.setdefault(home.id, []).append(student.id)
     return requests, advisees
 
 
