@@ -135,21 +135,31 @@ def _requests(rng: random.Random, data: SchoolData, offerings: list[FlexOffering
     requests: list[FlexRequest] = []
     advisees: dict[str, list[str]] = {}
     popular = {o.id: rng.uniform(0.2, 4.0) for o in chosen}
+    promised: dict[str, int] = {}
+    """Seats already owed to mandatory and teacher requests: a coordinator never asks for more
+    than an offering holds (another group would be opened)."""
+
+    def with_seat(options: list[FlexOffering]) -> list[FlexOffering]:
+        return [o for o in options if promised.get(o.id, 0) < (o.capacity or SEATS[o.kind])]
+
     for student in data.students:
         roll = rng.random()
-        if roll < MANDATORY_SHARE and support:
-            o = rng.choice(support)
+        asked: set[str] = set()
+        tier = "mandatory" if roll < MANDATORY_SHARE else "teacher"
+        options = with_seat(support if tier == "mandatory" else chosen)
+        if roll < MANDATORY_SHARE + TEACHER_SHARE and options:
+            o = rng.choice(options)
+            promised[o.id] = promised.get(o.id, 0) + 1
+            asked.add(o.id)
             requests.append(
                 FlexRequest(
-                    student=student.id, offering=o.id, tier="mandatory", note="failing grade"
+                    student=student.id,
+                    offering=o.id,
+                    tier=tier,
+                    by=o.teacher if tier == "teacher" else None,
+                    note="failing grade" if tier == "mandatory" else "",
                 )
             )
-        elif roll < MANDATORY_SHARE + TEACHER_SHARE and chosen:
-            o = rng.choice(chosen)
-            requests.append(
-                FlexRequest(student=student.id, offering=o.id, tier="teacher", by=o.teacher)
-            )
-        asked = {r.offering for r in requests if r.student == student.id}
         if rng.random() < CHOOSER_SHARE and len(chosen) >= 3 + len(asked):
             # weighted sampling without replacement: the largest u ** (1 / weight) win
             pool = [o for o in chosen if o.id not in asked]
