@@ -129,3 +129,47 @@ def test_checker_catches_a_teacher_double_booked_with_a_class() -> None:
     )
     report = check(data, moved)
     assert flex_rules(report, hard=True)["flex_teacher"] == 1
+
+
+def test_two_blocks_are_routed_apart_and_only_their_groups_take_part() -> None:
+    from scheduler.model import FlexBlock, FlexOffering, StudentGroup
+
+    data = flex_school(students=4)
+    tue = FlexBlock(id="TUE", slots=(SlotRef(day="TUE", slot="FLEX"),), groups=("A",))
+    thu = FlexBlock(id="THU", slots=(SlotRef(day="THU", slot="FLEX"),))
+    data = data.model_copy(
+        update={
+            "groups": (*data.groups, StudentGroup(id="A", parents=("Y9",))),
+            "students": tuple(
+                s.model_copy(update={"groups": ("A",)}) if s.id in ("S1", "S2") else s
+                for s in data.students
+            ),
+            "flex_blocks": (tue, thu),
+            "flex_offerings": (
+                FlexOffering(id="T-1", block="TUE", teacher="T1", room="R1"),
+                FlexOffering(id="H-1", block="THU", teacher="T1", room="R1"),
+                FlexOffering(id="H-2", block="THU", teacher="T2", room="R2"),
+            ),
+            "flex_requests": (want("S3", "T-1", "mandatory"),),
+        }
+    )
+    assert find_problems(data) == []
+    result, _, report = routed(data)
+    per_block: dict[str, list[str]] = {}
+    for a in result.assignments:
+        per_block.setdefault(a.offering[0], []).append(a.student)
+    assert sorted(per_block["T"]) == ["S1", "S2"]  # only group A on Tuesday
+    assert sorted(per_block["H"]) == ["S1", "S2", "S3", "S4"]
+    assert "not in its groups" in result.unhonoured[0].reason
+    assert flex_rules(report, hard=True) == {}
+
+
+def test_a_student_with_personal_time_in_the_window_stays_away() -> None:
+    data = flex_school(students=3, requests=(want("S1", "F1", "mandatory"),))
+    away = data.students[0].model_copy(update={"unavailable": (SlotRef(day="TUE", slot="FLEX"),)})
+    data = data.model_copy(update={"students": (away, *data.students[1:])})
+    result, where, report = routed(data)
+    assert "S1" not in where and result.participants == 2
+    assert "personal time" in result.away[0][2]
+    assert flex_rules(report, hard=True) == {}
+    assert flex_rules(report, hard=False) == {"flex_request": 1}
