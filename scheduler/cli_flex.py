@@ -62,7 +62,7 @@ def _flex(args: argparse.Namespace) -> int:
         return 1
     solution, routing = routed(data, scenario.solution)
     checked = check(data, solution)
-    print_routing(routing)
+    print_routing(routing, data)
     hard = {r: c for r, (c, _) in checked.by_rule(hard=True).items() if r.startswith("flex")}
     print("checker: " + (", ".join(f"{r} {c}" for r, c in hard.items()) or "no flex violations"))
     if args.save:
@@ -75,7 +75,7 @@ def _flex(args: argparse.Namespace) -> int:
     return 0 if not hard else 1
 
 
-def print_routing(r) -> None:
+def print_routing(r, data) -> None:
     print(
         f"routed {r.routed}/{r.participants} students in {r.wall_s:.2f} s "
         f"({len(r.away)} away in class or personal time)"
@@ -95,11 +95,14 @@ def print_routing(r) -> None:
         print(f"  … and {len(r.unhonoured) - 20} more")
     for sid, block, why in r.unrouted[:10]:
         print(f"  ! {sid} not routed in {block}: {why}")
-    print(f"  {'offering':<24} {'block':<10} {'size':>5} {'seats':>6}")
+    offerings = {o.id: o for o in data.flex_offerings}
+    print(f"  {'offering':<12} {'kind':<12} {'name':<34} {'block':<8} {'size':>5} {'seats':>6}")
     for o in r.sizes:
         seats = "—" if o.capacity is None else str(o.capacity)
         note = f"  closed: {o.closed}" if o.closed else ""
-        print(f"  {o.offering:<24} {o.block:<10} {o.size:>5} {seats:>6}{note}")
+        known = offerings.get(o.offering)
+        kind, name = (known.kind, known.label[:34]) if known else ("", "")
+        print(f"  {o.offering:<12} {kind:<12} {name:<34} {o.block:<8} {o.size:>5} {seats:>6}{note}")
 
 
 def _regroup(args: argparse.Namespace) -> int:

@@ -64,6 +64,8 @@ def test_route_flex_runs_in_a_worker_and_is_undoable(flex_doc, qtbot) -> None:
 
 
 def test_the_students_week_shows_the_offering_and_it_cannot_be_dragged(flex_doc, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
     from scheduler.solver.stages.flex import routed
     from scheduler.ui.views.timetable import TimetableView
 
@@ -76,3 +78,6 @@ def test_the_students_week_shows_the_offering_and_it_cannot_be_dragged(flex_doc,
     assert len(cards) == 2 and {c.title for c in cards} == {"F1"}
     view.grid.pick_up(cards[0])
     assert view.grid.carry is None
+    view.grid.selected = cards[0].key
+    qtbot.keyClick(view.grid, Qt.Key.Key_Space)
+    assert view.grid.carry is None and "flex" in view.status.text()
