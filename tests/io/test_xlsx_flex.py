@@ -27,3 +27,16 @@ def test_flex_sheets_list_rosters_and_students(tmp_path) -> None:
 def test_no_flex_sheets_without_a_routing(tmp_path) -> None:
     path = export_timetable(flex_school(), timetable(), tmp_path / "t.xlsx")
     assert "Flex" not in load_workbook(path).sheetnames
+
+
+def test_students_sheet_and_weekly_sheets_show_the_flex_offering(tmp_path) -> None:
+    from scheduler.io.xlsx.timetable import build_workbook
+
+    data = flex_school(requests=(want("S1", "F1", "mandatory"),))
+    solution, _ = routed(data, timetable())
+    wb = build_workbook(data, solution, per_student=True)
+    rows = [r for r in wb["Students"].iter_rows(min_row=2, values_only=True) if r[0] == "S1"]
+    flex = [r for r in rows if r[-1] == "flex"]
+    assert [(r[3], r[7]) for r in flex] == [("TUE", "F1"), ("THU", "F1")]
+    weekly = wb["S · S1"]
+    assert any("F1" in str(c) for row in weekly.iter_rows(values_only=True) for c in row if c)

@@ -15,7 +15,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.io.xlsx import styles
 from scheduler.io.xlsx.cells import put_text
-from scheduler.model import FlexOffering, SchoolData, Solution
+from scheduler.io.xlsx.lessons import Lesson
+from scheduler.io.xlsx.students import Attended
+from scheduler.model import Activity, FlexOffering, SchoolData, Solution
+
+FLEX = "flex"
+"""The kind of a flex row in the Students sheet, beside 'section' and 'class lesson'."""
 
 KIND = {
     "intervention": "Intervention",
@@ -47,6 +52,42 @@ def write_flex(
         ("Flex", "Flex offerings: teacher, room, seats and roster"),
         ("Flex students", "Every student's flex offering per block (filterable)"),
     ]
+
+
+def with_flex_lessons(
+    data: SchoolData, solution: Solution, attended: dict[str, list[Attended]]
+) -> dict[str, list[Attended]]:
+    """Each student's meetings with their flex offering added in the flex slots, so the Students
+    sheet and the per-student weekly sheets show where a student is during flex time."""
+    if not solution.flex:
+        return attended
+    blocks = {b.id: b for b in data.flex_blocks}
+    lessons: dict[str, list[Lesson]] = {}
+    for o in data.flex_offerings:
+        block = blocks.get(o.block)
+        if block is None:
+            continue
+        activity = Activity(
+            id=o.id,
+            name=o.label,
+            subject=KIND[o.kind],
+            teachers=(o.teacher,) if o.teacher else (),
+            meetings=tuple(1 for _ in block.slots),
+            needs_room=False,
+        )
+        cells = [data.calendar.position(ref) for ref in block.slots]
+        lessons[o.id] = [
+            Lesson(activity, i, cell[0], cell[1], cell[1], o.room)
+            for i, cell in enumerate(cells)
+            if cell is not None
+        ]
+    out = {sid: list(mine) for sid, mine in attended.items()}
+    for a in solution.flex:
+        if a.student in out:
+            out[a.student].extend(Attended(x, FLEX) for x in lessons.get(a.offering, ()))
+    for mine in out.values():
+        mine.sort(key=lambda x: (x.lesson.day, x.lesson.first, x.lesson.activity.id))
+    return out
 
 
 def _reasons(data: SchoolData, solution: Solution) -> dict[tuple[str, str], str]:
