@@ -3,6 +3,7 @@ and a move made undoable through the document."""
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
@@ -257,6 +258,7 @@ def test_the_large_school_opens_and_paints_quickly(qtbot):
     qtbot.addWidget(view)
     view.resize(1400, 900)
     view.show()
+    gc.collect()  # a full collection of the whole suite's objects is not the view's time
     began = time.perf_counter()
     view.set_content(data, Solution(placements=placements))
     view.show_master()
