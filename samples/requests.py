@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from samples import catalog
 from samples import course_catalog as cc
+from samples.flex import with_flex
 from samples.names import unique_names
 from scheduler.model import (
     CourseRequest,
@@ -50,7 +51,7 @@ WEEKLY = len(cc.DAYS)
 
 def northside_academy() -> SchoolData:
     """The medium request-driven sample, bundled as ``samples/northside-academy.flexday``."""
-    return request_school(students=600, seed=DEFAULT_SEED, name="Northside Academy")
+    return with_flex(request_school(students=600, seed=DEFAULT_SEED, name="Northside Academy"))
 
 
 def lakeview_regional() -> SchoolData:

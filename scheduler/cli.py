@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     from scheduler.cli_sheets import add_sheet_commands
 
     add_sheet_commands(sub)
+
+    from scheduler.cli_flex import add_commands
+
+    add_commands(sub, _project_args)
     return parser
 
 

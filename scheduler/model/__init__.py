@@ -34,6 +34,7 @@ from scheduler.model.constraints import (
     Unsupported,
 )
 from scheduler.model.courses import Activity, Course, Pin, Subject
+from scheduler.model.flex import FlexAssignment, FlexBlock, FlexOffering, FlexRequest
 from scheduler.model.project import Project, Scenario
 from scheduler.model.resources import Room, Teacher
 from scheduler.model.school import SchoolData
@@ -53,6 +54,10 @@ __all__ = [
     "Day",
     "EndsDay",
     "Enrollment",
+    "FlexAssignment",
+    "FlexBlock",
+    "FlexOffering",
+    "FlexRequest",
     "ForbiddenTimes",
     "IntervalMaxDays",
     "InvalidSchoolError",

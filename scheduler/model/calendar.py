@@ -37,7 +37,8 @@ ClockTime = Annotated[
     PlainSerializer(_clock_out, return_type=str),
 ]
 
-SlotKind = Literal["teaching", "break", "lunch"]
+SlotKind = Literal["teaching", "break", "lunch", "flex"]
+"""``flex``: no lessons; students go to flex offerings (see ``scheduler.model.flex``)."""
 
 
 class Slot(Frozen):

@@ -11,6 +11,7 @@ from scheduler.model.base import Frozen
 from scheduler.model.calendar import Calendar
 from scheduler.model.constraints import Constraint
 from scheduler.model.courses import Activity, Course, Subject
+from scheduler.model.flex import FlexBlock, FlexOffering, FlexRequest
 from scheduler.model.resources import Room, Teacher
 from scheduler.model.students import Student, StudentGroup
 
@@ -26,6 +27,9 @@ class SchoolData(Frozen):
     students: tuple[Student, ...] = ()
     activities: tuple[Activity, ...] = ()
     constraints: tuple[Constraint, ...] = Field(default=())
+    flex_blocks: tuple[FlexBlock, ...] = ()
+    flex_offerings: tuple[FlexOffering, ...] = ()
+    flex_requests: tuple[FlexRequest, ...] = ()
 
     @cached_property
     def subject_by_id(self) -> dict[str, Subject]:

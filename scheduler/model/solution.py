@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from scheduler.model.base import Frozen, Id
+from scheduler.model.flex import FlexAssignment
 
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown", "manual"]
 
@@ -38,6 +39,9 @@ class Solution(Frozen):
     best_bound: float | None = None
     wall_s: float | None = None
     created: datetime | None = None
+    flex: tuple[FlexAssignment, ...] = Field(
+        (), description="Students routed to flex offerings, on top of the timetable."
+    )
 
     @cached_property
     def _by_meeting(self) -> dict[tuple[str, int], Placement]:

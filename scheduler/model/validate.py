@@ -47,12 +47,15 @@ def ensure_valid(data: SchoolData) -> None:
 
 
 def find_problems(data: SchoolData) -> list[Problem]:
+    from scheduler.model.validate_flex import flex_problems  # it needs ``Problem`` from here
+
     return [
         *_duplicates(data),
         *_calendar(data),
         *_references(data),
         *_activities(data),
         *_constraints(data),
+        *flex_problems(data),
     ]
 
 

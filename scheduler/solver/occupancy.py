@@ -50,6 +50,7 @@ class Occupancy:
         self.seats: list[Seat] = []
         self.enrolled: dict[str, tuple[str, ...]] = solution.sections_by_student
         self.solution_sections: dict[str, tuple[str, ...]] = solution.students_by_section
+        self.flex = tuple((f.student, f.offering) for f in solution.flex)
         self._away: dict[tuple[str, str], frozenset[int]] = {}
         seen: set[tuple[str, int]] = set()
         for p in solution.placements:

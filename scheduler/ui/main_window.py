@@ -25,6 +25,7 @@ from scheduler.ui.document import Document
 from scheduler.ui.files import Files, fet_importer
 from scheduler.ui.sheets import SheetFiles
 from scheduler.ui.views.calendar_editor import CalendarEditor
+from scheduler.ui.views.flex_page import FlexPage
 from scheduler.ui.views.pages import Page, editor_pages
 from scheduler.ui.views.scenarios import ScenariosView
 from scheduler.ui.wiring import TimetablePage
@@ -41,6 +42,7 @@ PAGE_ICONS = {
     "Constraints": SP.SP_MessageBoxWarning,
     "Timetable": SP.SP_FileDialogDetailedView,
     "Scenarios": SP.SP_BrowserReload,
+    "Flex": SP.SP_DialogYesButton,
 }
 
 
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.pages.update(editor_pages(self.doc))
         self.pages["Timetable"] = TimetablePage(self.doc)
         self.pages["Scenarios"] = ScenariosView(self.doc)
+        self.pages["Flex"] = FlexPage(self.doc)
         self._build_navigation()
         self._build_actions()
         self._build_menus()
@@ -193,7 +196,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.find_action)
         view = bar.addMenu("&View")
         for i, title in enumerate(self.pages):
-            key = f"Ctrl+{(i + 1) % 10}"
+            key = f"Ctrl+{(i + 1) % 10}" if i < 10 else None
             view.addAction(self._action(title, lambda _=False, i=i: self.show_page(i), key))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Flexday", self._about))
@@ -334,6 +337,7 @@ class MainWindow(QMainWindow):
         panel = getattr(self.pages["Timetable"], "solve_panel", None)
         if panel is not None:
             panel.shutdown()  # stop a running solve's worker process with the window
+        self.pages["Flex"].runner.shutdown()
         event.accept()
 
     def open_at_start(self, path: Path | None) -> None:

@@ -21,6 +21,7 @@ PAGES = [
     "Constraints",
     "Timetable",
     "Scenarios",
+    "Flex",
 ]
 
 

@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from scheduler.io.errors import FileFormatError
 from scheduler.io.xlsx import styles
 from scheduler.io.xlsx.cells import footer_text, sheet_title
+from scheduler.io.xlsx.flex import with_flex_lessons, write_flex
 from scheduler.io.xlsx.layout import time_grid
 from scheduler.io.xlsx.lessons import Lesson, Names, group_lessons, read_lessons
 from scheduler.io.xlsx.master import write_master
@@ -77,7 +78,7 @@ def build_workbook(
 
     taken = {"summary", "master"}
     index: list[tuple[str, str]] = [("Master", "Master schedule: teachers by period")]
-    attended = student_lessons(data, solution, lessons)
+    attended = with_flex_lessons(data, solution, student_lessons(data, solution, lessons))
     if attended:
         write_students(
             wb.create_sheet("Students"), data=data, attended=attended, names=names, footer=footer
@@ -103,6 +104,8 @@ def build_workbook(
         write_matrix(wb.create_sheet("Course pairs"), data=data, footer=footer)
         taken.add("course pairs")
         index.append(("Course pairs", "Course-pair conflict matrix: students requesting both"))
+
+    index += write_flex(wb, data=data, solution=solution, footer=footer, taken=taken)
 
     def for_teacher(x: Lesson) -> list[str]:
         return [names.groups(x.activity), names.room(x.room)]

@@ -6,6 +6,7 @@ from scheduler.solver.checks import (
     availability,
     conflicts,
     days,
+    flex,
     gaps,
     load,
     rooms,
@@ -32,6 +33,7 @@ CHECKS = (
     days.days,
     together.together,
     together.order,
+    flex.flex,
 )
 
 __all__ = ["CHECKS"]

@@ -125,7 +125,7 @@ class SlotModel(_CalendarModel):
         Column("Start", "start", "time", width=60),
         Column("End", "end", "time", width=60),
         Column("Minutes", None, "int", get=lambda s: s.minutes, width=65),
-        Column("Kind", "kind", "choice", width=90, choices=("teaching", "break", "lunch"),
+        Column("Kind", "kind", "choice", width=90, choices=("teaching", "break", "lunch", "flex"),
                tip="Breaks and lunch hold no lessons"),
     )  # fmt: skip
 

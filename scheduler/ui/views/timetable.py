@@ -25,6 +25,7 @@ from scheduler.ui.views.timetable_cards import (
     build_cards,
     unplaced_count,
 )
+from scheduler.ui.views.timetable_flex import flex_cards
 from scheduler.ui.views.timetable_grid import TimetableGrid
 
 MASTER = "master"
@@ -44,6 +45,7 @@ class TimetableView(QWidget):
         self._data: SchoolData | None = None
         self._solution: Solution | None = None
         self._index: WeekIndex | None = None
+        self._flex: dict[tuple[str, str], list] = {}
         self._checker: MoveChecker | None = None
         self._chosen: dict[str, str] = {}
         self.kind = QComboBox(self)
@@ -110,6 +112,7 @@ class TimetableView(QWidget):
         cards = build_cards(data, solution)
         enrolled = solution.sections_by_student if solution is not None else {}
         self._index = WeekIndex(data, cards, enrolled)
+        self._flex = flex_cards(data, solution)
         self._checker = MoveChecker(data, solution) if solution is not None else None
         if not same_school:
             self._fill_days(data)
@@ -195,7 +198,7 @@ class TimetableView(QWidget):
             self.grid.show_master(data, self._checker, index.cards, days)
             return
         eid = self.entity.currentData()
-        cards = index.week(kind, eid) if eid is not None else []
+        cards = index.week(kind, eid) + self._flex.get((kind, eid), []) if eid is not None else []
         if self._solution is not None and eid is not None and not cards:
             self.grid.empty_text = f"{self.entity.currentText()} has no lessons in this timetable."
         self.grid.show_week(data, self._checker, cards)

@@ -35,6 +35,8 @@ class Card:
     subject: str
     color: str
     pinned: bool
+    fixed: bool = False
+    """Not a lesson the grid can move (a flex assignment, changed by routing)."""
 
     @property
     def meeting(self) -> int:
@@ -101,6 +103,10 @@ def build_cards(data: SchoolData, solution: Solution | None) -> list[Card]:
 
 def card_tooltip(data: SchoolData, card: Card) -> str:
     """Everything about a lesson, for its tooltip."""
+    if card.fixed:
+        from scheduler.ui.views.timetable_flex import flex_tooltip
+
+        return flex_tooltip(data, card)
     day = data.calendar.days[card.day]
     first, last = day.slots[card.first], day.slots[card.last]
     meetings = len(card.activity.meetings)

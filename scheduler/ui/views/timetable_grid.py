@@ -207,6 +207,9 @@ class TimetableGrid(QWidget):
 
     # -- carrying ---------------------------------------------------------------------------------
     def pick_up(self, card: Card, grab: int = 0, *, by_keys: bool = False) -> None:
+        if card.fixed:
+            self.hint.emit(f"{card.title}: flex assignments change by routing, on the Flex page.")
+            return
         self.selected = card.key
         self.carry = Carry(card, grab, by_keys=by_keys)
         lane = next(ln for ln, c in self._cards if c.key == card.key)
@@ -383,6 +386,8 @@ class TimetableGrid(QWidget):
         card = hit[0]
         self.selected = card.key
         self.update()
+        if card.fixed:
+            return
         menu = QMenu(self)
         pin = QAction("Unpin" if card.pinned else "Pin here", menu)
         pin.setShortcut("P")

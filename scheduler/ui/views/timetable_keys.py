@@ -56,7 +56,8 @@ def handle_key(grid: TimetableGrid, event: QKeyEvent) -> bool:
         return False
     if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
         grid.pick_up(card, by_keys=True)
-        _announce(grid, grid.carry.target)
+        if grid.carry is not None:  # a flex card is not picked up
+            _announce(grid, grid.carry.target)
         return True
     if key == Qt.Key.Key_P:
         grid.pinToggled.emit(*card.key)

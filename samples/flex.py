@@ -1,0 +1,185 @@
+"""Flex time for the request-driven samples: a 40-minute window on Tuesday and Thursday.
+
+On those two days every period is 5 minutes shorter, which frees a FLEX slot after the morning
+break (about 09:50-10:30). Each teacher runs one offering: maths and English teachers an
+intervention, science, arts and computing teachers an enrichment, the rest a study hall, and
+about a third of those with a classroom an advisory; teachers beyond the classrooms hold study
+halls in the library or hall. Students ask in tiers: a few must attend an intervention, a few are
+asked for by a teacher, most rank three choices (some offerings are far more popular than
+others), and the others fall back on their advisory. Every choice comes from one
+``random.Random(seed)``.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from scheduler.model import (
+    Day,
+    FlexBlock,
+    FlexOffering,
+    FlexRequest,
+    SchoolData,
+    Slot,
+    SlotRef,
+)
+
+FLEX_DAYS = ("TUE", "THU")
+CUT = 5
+"""Minutes each teaching period gives up on a flex day."""
+LENGTH = 40
+PASSING = 5
+AFTER = "BRK"
+MANDATORY_SHARE = 0.06
+TEACHER_SHARE = 0.06
+CHOOSER_SHARE = 0.6
+SEATS = {"intervention": 12, "enrichment": 24, "study_hall": 30, "advisory": 30}
+"""Seats by kind, at most the room's: interventions are small groups."""
+INTERVENTION = {"MATH", "ENG"}
+ENRICHMENT = {"SCI", "BIO", "CHEM", "PHYS", "ART", "MUS", "CS"}
+
+
+def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
+    rng = random.Random(seed)
+    days = tuple(_flex_day(d) if d.id in FLEX_DAYS else d for d in data.calendar.days)
+    calendar = data.calendar.model_copy(update={"days": days})
+    block = FlexBlock(
+        id="FLEX",
+        name="Flex time",
+        slots=tuple(SlotRef(day=d, slot="FLEX") for d in FLEX_DAYS if calendar.day(d)),
+    )
+    rooms = [r for r in data.rooms if r.type not in ("gym", "music")]
+    offerings = []
+    for i, teacher in enumerate(data.teachers):
+        room = rooms[i] if i < len(rooms) else None  # the others share the library and hall
+        subject = teacher.subjects[0] if teacher.subjects else ""
+        kind = (
+            "intervention"
+            if subject in INTERVENTION
+            else "enrichment"
+            if subject in ENRICHMENT
+            else "study_hall"
+        )
+        if room is None:
+            kind = "study_hall"
+        elif len(offerings) % 3 == 2:
+            kind = "advisory"
+        what = {
+            "intervention": f"{subject.title()} support",
+            "enrichment": f"{subject.title()} club",
+            "study_hall": "Study hall",
+            "advisory": "Advisory",
+        }[kind]
+        offerings.append(
+            FlexOffering(
+                id=f"FX-{teacher.id}",
+                name=f"{what} ({teacher.label})",
+                block=block.id,
+                kind=kind,
+                teacher=teacher.id,
+                room=room.id if room else None,
+                capacity=min(SEATS[kind], room.capacity or SEATS[kind]) if room else SEATS[kind],
+            )
+        )
+    requests, advisees = _requests(rng, data, offerings)
+    offerings = [
+        o.model_copy(update={"advisees": tuple(advisees.get(o.id, ()))})
+        if o.kind == "advisory"
+        else o
+        for o in offerings
+    ]
+    return data.model_copy(
+        update={
+            "calendar": calendar,
+            "flex_blocks": (block,),
+            "flex_offerings": tuple(offerings),
+            "flex_requests": tuple(requests),
+        }
+    )
+
+
+def _flex_day(day: Day) -> Day:
+    """The day with shorter periods and a FLEX slot after the break; ids and kinds unchanged."""
+    if not any(s.id == AFTER for s in day.slots) or any(s.id == "FLEX" for s in day.slots):
+        return day
+    slots: list[Slot] = []
+    clock = _minutes(day.slots[0].start)
+    previous_end = clock
+    for slot in day.slots:
+        gap = _minutes(slot.start) - previous_end
+        previous_end = _minutes(slot.end)
+        start = clock + (gap if slots else 0)
+        length = slot.minutes - (CUT if slot.teaching else 0)
+        slots.append(slot.model_copy(update={"start": _time(start), "end": _time(start + length)}))
+        clock = start + length
+        if slot.id == AFTER:
+            start = clock + PASSING
+            slots.append(
+                Slot(
+                    id="FLEX",
+                    name="Flex",
+                    start=_time(start),
+                    end=_time(start + LENGTH),
+                    kind="flex",
+                )
+            )
+            clock = start + LENGTH + PASSING
+    return day.model_copy(update={"slots": tuple(slots)})
+
+
+def _requests(rng: random.Random, data: SchoolData, offerings: list[FlexOffering]):
+    chosen = [o for o in offerings if o.kind != "advisory"]
+    support = [o for o in offerings if o.kind == "intervention"]
+    homes = [o for o in offerings if o.kind == "advisory"]
+    requests: list[FlexRequest] = []
+    advisees: dict[str, list[str]] = {}
+    popular = {o.id: rng.uniform(0.2, 4.0) for o in chosen}
+    promised: dict[str, int] = {}
+    """Seats already owed to mandatory and teacher requests: a coordinator never asks for more
+    than an offering holds (another group would be opened)."""
+
+    def with_seat(options: list[FlexOffering]) -> list[FlexOffering]:
+        return [o for o in options if promised.get(o.id, 0) < (o.capacity or SEATS[o.kind])]
+
+    for student in data.students:
+        roll = rng.random()
+        asked: set[str] = set()
+        tier = "mandatory" if roll < MANDATORY_SHARE else "teacher"
+        options = with_seat(support if tier == "mandatory" else chosen)
+        if roll < MANDATORY_SHARE + TEACHER_SHARE and options:
+            o = rng.choice(options)
+            promised[o.id] = promised.get(o.id, 0) + 1
+            asked.add(o.id)
+            requests.append(
+                FlexRequest(
+                    student=student.id,
+                    offering=o.id,
+                    tier=tier,
+                    by=o.teacher if tier == "teacher" else None,
+                    note="failing grade" if tier == "mandatory" else "",
+                )
+            )
+        if rng.random() < CHOOSER_SHARE and len(chosen) >= 3 + len(asked):
+            # weighted sampling without replacement: the largest u ** (1 / weight) win
+            pool = [o for o in chosen if o.id not in asked]
+            picks = sorted(pool, key=lambda o: -(rng.random() ** (1 / popular[o.id])))[:3]
+            for rank, o in enumerate(picks, start=1):
+                requests.append(FlexRequest(student=student.id, offering=o.id, rank=rank))
+        else:
+            # the next advisory round the table that still has a seat for a default student
+            room = [
+                o for o in homes if len(advisees.get(o.id, ())) < (o.capacity or SEATS["advisory"])
+            ]
+            if room:
+                home = min(room, key=lambda o: (len(advisees.get(o.id, ())), o.id))
+                advisees.setdefault(home.id, []).append(student.id)
+    return requests, advisees
+
+
+def _minutes(t) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _time(minutes: int):
+    return (datetime(2000, 1, 1) + timedelta(minutes=minutes)).time()

@@ -1,0 +1,42 @@
+"""The Flex sheets: every offering's roster and one row per routed student."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from scheduler.io.xlsx import export_timetable
+from scheduler.solver.stages.flex import routed
+from tests.solver.flex.school import flex_school, timetable, want
+
+
+def test_flex_sheets_list_rosters_and_students(tmp_path) -> None:
+    data = flex_school(requests=(want("S1", "F1", "mandatory"), want("S2", "F2", rank=1)))
+    solution, _ = routed(data, timetable())
+    path = export_timetable(data, solution, tmp_path / "t.xlsx")
+    wb = load_workbook(path)
+    assert {"Flex", "Flex students"} <= set(wb.sheetnames)
+    rows = list(wb["Flex students"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 6
+    by_student = {r[0]: r for r in rows}
+    assert by_student["S1"][4] == "F1" and by_student["S1"][8] == "mandatory"
+    assert by_student["S2"][4] == "F2" and by_student["S2"][8] == "choice 1"
+    roster = [c for row in wb["Flex"].iter_rows(values_only=True) for c in row if c]
+    assert any(str(c).startswith("F1 · Intervention") for c in roster)
+
+
+def test_no_flex_sheets_without_a_routing(tmp_path) -> None:
+    path = export_timetable(flex_school(), timetable(), tmp_path / "t.xlsx")
+    assert "Flex" not in load_workbook(path).sheetnames
+
+
+def test_students_sheet_and_weekly_sheets_show_the_flex_offering(tmp_path) -> None:
+    from scheduler.io.xlsx.timetable import build_workbook
+
+    data = flex_school(requests=(want("S1", "F1", "mandatory"),))
+    solution, _ = routed(data, timetable())
+    wb = build_workbook(data, solution, per_student=True)
+    rows = [r for r in wb["Students"].iter_rows(min_row=2, values_only=True) if r[0] == "S1"]
+    flex = [r for r in rows if r[-1] == "flex"]
+    assert [(r[3], r[7]) for r in flex] == [("TUE", "F1"), ("THU", "F1")]
+    weekly = wb["S · S1"]
+    assert any("F1" in str(c) for row in weekly.iter_rows(values_only=True) for c in row if c)
