@@ -3,10 +3,13 @@ Groups and Students (see ``schema`` for how to add a column or a sheet)."""
 
 from __future__ import annotations
 
+from typing import get_args
+
 from scheduler.io.sheets.spec import Column, Sheet, id_column, name_column
 from scheduler.io.sheets.values import CLOCK, COLOUR, TEXT_LIST, Choice, Int
+from scheduler.model.calendar import SlotKind
 
-SLOT_KINDS = ("teaching", "break", "lunch")
+SLOT_KINDS: tuple[str, ...] = get_args(SlotKind)
 
 SCHOOL = Sheet(
     "School",
@@ -50,7 +53,8 @@ CALENDAR = Sheet(
         Column(
             "Kind",
             "kind",
-            "teaching, break or lunch: only teaching periods hold lessons. Blank: teaching.",
+            f"{', '.join(SLOT_KINDS)}: only teaching periods hold lessons (flex periods hold "
+            "flex offerings). Blank: teaching.",
             Choice(SLOT_KINDS),
             synonyms=("type",),
         ),
