@@ -63,8 +63,12 @@ def assign_rooms(
     seed: int = 0,
     workers: int = 1,
     previous: dict[int, int] | None = None,
+    keep_weight: int = 0,
 ) -> RoomResult:
-    if not soft_room_rules(problem) and not soft_preferences(problem):
+    """With ``keep_weight``, each meeting out of its ``previous`` room costs that much (a repair
+    keeps rooms where it can); otherwise ``previous`` is only a hint."""
+    keeping = bool(keep_weight and previous)
+    if not keeping and not soft_room_rules(problem) and not soft_preferences(problem):
         quick = _greedy(problem, starts, previous or {})
         if quick is not None:
             return RoomResult(quick)
@@ -108,8 +112,13 @@ def assign_rooms(
                 preference_terms.append(weight * (1 - sum(inside)))
             else:
                 missed += weight
-    if terms or preference_terms:
-        model.minimize(sum(terms) + sum(preference_terms))
+    keep_terms = []
+    if keeping:
+        for m, options in choose.items():
+            if m in previous and previous[m] in options:
+                keep_terms.append(keep_weight * (1 - options[previous[m]]))
+    if terms or preference_terms or keep_terms:
+        model.minimize(sum(terms) + sum(preference_terms) + sum(keep_terms))
     if previous:
         for m, options in choose.items():
             if m in previous and previous[m] in options:
