@@ -130,7 +130,7 @@ def _places(occ: Occupancy, aid: str) -> list[tuple[int, int, Place]]:
             (
                 len(seat.span),
                 seat.start,
-                Place(day.id, slot.id, seat.room, f"{when} ({slot.start})"),
+                Place(day.id, slot.id, seat.room, f"{when} ({slot.start:%H:%M})"),
             )
         )
     return out

@@ -75,8 +75,8 @@ def _kept_partly(wants: list[Want], left, previous) -> list[tuple[str, int]]:
     rest = []
     for w in sorted(wants, key=lambda w: -w.weight):
         for opt in w.options:
-            free = left.get(opt.key, 0) > 0 and opt.key[0] not in courses
-            if opt.key in prev and free and not opt.slots & used:
+            seat_left = left.get(opt.key, 0) > 0 and opt.key[0] not in courses
+            if opt.key in prev and seat_left and not opt.slots & used:
                 picks.append(opt.key)
                 used |= opt.slots
                 courses.add(opt.key[0])
