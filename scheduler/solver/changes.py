@@ -40,12 +40,17 @@ class MeetingChange:
 @dataclass(frozen=True, slots=True)
 class StudentChange:
     student: str
+    name: str
     joined: tuple[str, ...]
     """Sections the student now sits in and did not before."""
     left: tuple[str, ...]
     moved: int
     """Lessons of the student's week at another time or in another room."""
-    text: str
+    what: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}: {self.what}"
 
 
 @dataclass(frozen=True)
@@ -220,8 +225,7 @@ def _student_changes(before_data, old_occ, after_data, new_occ, before, after):
             )
         if moved:
             bits.append(f"{moved} lesson(s) at another time or room")
-        text = f"{student.label}: " + "; ".join(bits)
-        out.append(StudentChange(sid, joined, left, moved, text))
+        out.append(StudentChange(sid, student.label, joined, left, moved, "; ".join(bits)))
     return out
 
 
