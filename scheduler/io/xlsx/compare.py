@@ -158,7 +158,7 @@ def _changes(ws, scenarios: Sequence[str], changes: Sequence[ChangeRow], footer)
         ws.cell(r, 1).font = NOTE_FONT
     last = max(r - 1, header)
     ws.auto_filter.ref = f"A{header}:D{last}"
-    for col, width in zip("ABCD", (18, 10, 26, 90), strict=True):
+    for col, width in zip("ABCD", (16, 10, 24, 110), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(header + 1, 1)
     styles.set_page(ws, footer=footer, title_rows=f"{header}:{header}", centered=False)
