@@ -10,6 +10,7 @@ from scheduler.model import Pin, Room, SlotRef, Teacher
 from scheduler.solver.changes import changes
 from scheduler.solver.check import check
 from scheduler.solver.repair import RepairOptions, repair
+from scheduler.solver.requests import request_stats
 from scheduler.solver.solve import SolveOptions, solve
 from tests.solver.school import lesson, school
 
@@ -128,3 +129,24 @@ def test_a_closed_room_changes_rooms_not_times(base):
         assert c.kind in ("moved", "room")
         if c.kind == "room":
             assert c.before.room == closed
+
+
+def test_a_student_changing_requests_changes_only_their_own_timetable():
+    from tests.solver.test_sectioning import _course, _school, _student
+
+    courses = [_course(c, cap=10, sections=2) for c in ("ART", "BIO", "CHEM")]
+    pairs = [("ART", "BIO"), ("BIO", "CHEM"), ("ART", "CHEM")]
+    students = [_student(f"s{k:02d}", *pairs[k % 3]) for k in range(15)]
+    data = _school(courses, students, slots=3)
+    first = solve(data, SolveOptions(time_limit_s=10, workers=1))
+    planned = first.data or data
+    assert request_stats(planned, first.solution).met == 30
+    changed = _student("s00", "BIO", "CHEM")  # was ART and BIO
+    edited = planned.model_copy(
+        update={"students": (changed, *(s for s in planned.students if s.id != "s00"))}
+    )
+    result = repair(edited, first.solution, RepairOptions(time_limit_s=10, workers=1))
+    assert check(result.data or edited, result.solution).hard_violations == 0
+    assert request_stats(result.data or edited, result.solution).met == 30
+    assert result.changes.meetings_changed == 0
+    assert [c.student for c in result.changes.students] == ["s00"]
