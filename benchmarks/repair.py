@@ -2,12 +2,11 @@
 
     python -m benchmarks.repair [--quick] [--samples riverside northside] [--limit S] [--base S]
 
-For each sample: solve it (the "current timetable", the first row of the table; samples are
-solved afresh so the timetable and the sections the solver plans belong together), take the
-teacher with the most
-Friday lessons among those with room in the rest of their week, make them unavailable all Friday,
-then (a) repair from the current timetable and (b) solve the edited school from scratch, with the
-same time limit. Both results are scored by the independent checker and compared with the
+For each sample: solve it (the "current timetable", the first row of the table; samples are solved
+afresh so the timetable and the sections the solver plans belong together), take the teacher with
+the most Friday lessons among those with room in the rest of their week, make them unavailable all
+Friday, then (a) repair from the current timetable and (b) solve the edited school from scratch,
+with the same time limit. Both results are scored by the independent checker and compared with the
 current timetable by ``scheduler.solver.changes`` (meetings at another time, rooms, student
 timetables). Prints a table and ends with one JSON line.
 """
