@@ -52,6 +52,7 @@ class CompareView(QWidget):
         self.doc = doc
         self.ask_path = ask_xlsx_path
         self.comparison: Comparison | None = None
+        self._unticked: set[str] = set()
         self._build()
         doc.changed.connect(self._project_changed)
         self.fill_choices()
@@ -64,7 +65,7 @@ class CompareView(QWidget):
         self.others = QListWidget(self)
         self.others.setMaximumHeight(86)
         self.others.setToolTip("Tick the scenarios to set beside the base")
-        self.others.itemChanged.connect(self._enable)
+        self.others.itemChanged.connect(self._ticked)
         self.compare_button = QPushButton("&Compare")
         self.compare_button.setDefault(True)
         self.compare_button.clicked.connect(self.run)
@@ -159,7 +160,7 @@ class CompareView(QWidget):
 
     def _base_changed(self, *_args) -> None:
         base = self.base.currentText()
-        ticked = set(self.chosen()[1:]) if self.others.count() else None
+        self.others.blockSignals(True)
         self.others.clear()
         for s in self.doc.project.scenarios:
             if s.name == base:
@@ -167,9 +168,19 @@ class CompareView(QWidget):
             item = QListWidgetItem(s.name + ("" if s.solution else "  (no timetable)"))
             item.setData(Qt.ItemDataRole.UserRole, s.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            on = ticked is None or not ticked or s.name in ticked
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            off = s.name in self._unticked
+            item.setCheckState(Qt.CheckState.Unchecked if off else Qt.CheckState.Checked)
             self.others.addItem(item)
+        self.others.blockSignals(False)
+        self._enable()
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        """Remember what the user unticked, so a change of base keeps their choice."""
+        name = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            self._unticked.discard(name)
+        else:
+            self._unticked.add(name)
         self._enable()
 
     def chosen(self) -> list[str]:
