@@ -40,10 +40,6 @@ class RepairOptions:
     move lessons to polish soft rules, but the school's hard rules always come first."""
     room_weight: int = 20
     """Cost of each meeting kept in time but given another room."""
-    clash_weight: int = 20
-    """Cost, per student, of two of their lessons coming to share a slot (a section they sit in
-    and another section or a class lesson): a move that breaks five students' weeks costs as
-    much as moving another lesson."""
     seat_weight: int = 100
     """Cost of each section seat a student loses; a request met still counts for more
     (electives weigh 200 to 1,000, required requests 10,000)."""
@@ -134,10 +130,7 @@ def _timetable(problem, previous, options, budget, clock, progress, cancel) -> T
         progress=progress,
         cancel=cancel,
         hint_rooms=lambda starts: stage.earlier_rooms(problem, previous, starts),
-        extra=stage.both(
-            stage.change_costs(problem, previous, options.move_weight),
-            stage.seat_costs(problem, previous, options.clash_weight),
-        ),
+        extra=stage.change_costs(problem, previous, options.move_weight),
         keep_rooms_weight=options.room_weight,
     )
     best = None

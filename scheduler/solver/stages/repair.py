@@ -10,9 +10,8 @@ already gives them only their pinned start.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
-from itertools import combinations
 
 from scheduler.model import Solution
 from scheduler.solver.compile import Problem
@@ -85,66 +84,3 @@ def neighbours(problem: Problem, meetings: set[int]) -> set[int]:
         if not meetings.isdisjoint(resource.meetings):
             out.update(resource.meetings)
     return out
-
-
-def seat_costs(problem: Problem, previous: Solution, weight: int) -> Callable[[Build], None]:
-    """Terms that cost ``weight`` per student for each two of their lessons that come to share a
-    slot: two sections they sit in, or a section and a lesson of their class. Such a student
-    would lose a seat (or have to be moved to another section), so a repair moves lessons where
-    they break fewest students' weeks."""
-    data = problem.data
-    present = set(problem.activity_meetings)
-    pairs: Counter[tuple[str, str]] = Counter()
-    with_class: Counter[tuple[str, str]] = Counter()
-    for student in data.students:
-        seats = sorted(a for a in previous.sections_by_student.get(student.id, ()) if a in present)
-        pairs.update(combinations(seats, 2))
-        for leaf in data.leaf_groups(student.groups):
-            with_class.update((a, leaf) for a in seats)
-    leaves = {r.id: r for r in problem.leaves}
-
-    def add(build: Build) -> None:
-        def movable(meetings) -> bool:
-            return any(len(build.vars.starts(m)) > 1 for m in meetings)
-
-        def busy(meetings) -> dict[int, list]:
-            out: dict[int, list] = defaultdict(list)
-            for m in meetings:
-                for s in build.vars.occupied_slots(m):
-                    out[s].extend(build.vars.covering(m, s))
-            return out
-
-        for (a, c), n in sorted(pairs.items()):
-            ma, mc = problem.activity_meetings[a], problem.activity_meetings[c]
-            if not movable(ma) and not movable(mc):
-                continue
-            busy_a, busy_c = busy(ma), busy(mc)
-            common = sorted(busy_a.keys() & busy_c.keys())
-            if common:
-                clash = build.model.new_bool_var(f"repair:{a}/{c}")
-                for s in common:
-                    build.model.add(clash >= sum(busy_a[s]) + sum(busy_c[s]) - 1)
-                build.penalize(RULE, f"{a}/{c}", weight * n, clash)
-        for (a, leaf), n in sorted(with_class.items()):
-            resource = leaves.get(leaf)
-            ma = problem.activity_meetings[a]
-            if resource is None or not (movable(ma) or movable(resource.meetings)):
-                continue
-            group = build.vars.busy(resource)
-            own = busy(ma)
-            common = sorted(own.keys() & group.keys())
-            if common:
-                clash = build.model.new_bool_var(f"repair:{a}~{leaf}")
-                for s in common:
-                    build.model.add(clash >= sum(own[s]) + group[s] - 1)
-                build.penalize(RULE, f"{a}/{leaf}", weight * n, clash)
-
-    return add
-
-
-def both(*terms: Callable[[Build], None]) -> Callable[[Build], None]:
-    def add(build: Build) -> None:
-        for term in terms:
-            term(build)
-
-    return add
