@@ -142,7 +142,7 @@ def _timetable(problem, previous, options, budget, clock, progress, cancel) -> T
         if len(free) > 0.5 * len(problem.meetings):
             break
         fixed = {m: t for m, t in hint.items() if m not in free}
-        tt = run(time_limit_s=min(0.25 * budget, deadline - clock()), hint=hint, fixed=fixed)
+        tt = run(time_limit_s=min(0.5 * budget, deadline - clock()), hint=hint, fixed=fixed)
         if tt.starts is not None:
             best = tt
             hint = tt.starts
