@@ -75,7 +75,7 @@ def main(out: Path, project_path: Path | None, xlsx: Path | None, teacher: str =
     panel.setGeometry(0, 0, *SIZE)
     panel.show()
     panel.set_data(edited, base.solution)
-    panel.limit.setValue(30)
+    panel.limit.setValue(60)
     settle()
     QTest.mouseClick(panel.repair_button, Qt.MouseButton.LeftButton)
     while panel.busy:

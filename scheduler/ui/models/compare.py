@@ -45,7 +45,8 @@ class FiguresModel(QAbstractTableModel):
         return 0 if parent.isValid() else 1 + len(self._names)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if orientation == Qt.Orientation.Horizontal and role in shown:
             return "Figure" if section == 0 else self._names[section - 1]
         return None
 
