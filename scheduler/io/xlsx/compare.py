@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from scheduler.io.atomic import write_bytes
@@ -25,6 +25,7 @@ WORSE_FILL = PatternFill("solid", fgColor="FFC7CE")
 BETTER_FONT = Font(name=styles.FONT_NAME, size=10, color="006100")
 WORSE_FONT = Font(name=styles.FONT_NAME, size=10, color="9C0006")
 SECTION_FONT = Font(name=styles.FONT_NAME, size=11, bold=True, color=styles.INK)
+ONE_LINE = Alignment(horizontal="left", vertical="top", wrap_text=False)
 NOTE_FONT = Font(name=styles.FONT_NAME, size=9, italic=True, color="595959")
 
 
@@ -150,7 +151,7 @@ def _changes(ws, scenarios: Sequence[str], changes: Sequence[ChangeRow], footer)
             cell = ws.cell(r, col)
             put_text(cell, text)
             cell.font = styles.BODY_FONT
-            cell.alignment = styles.TOP_LEFT
+            cell.alignment = ONE_LINE
             cell.border = styles.BORDER
         r += 1
     if not changes:
@@ -158,7 +159,13 @@ def _changes(ws, scenarios: Sequence[str], changes: Sequence[ChangeRow], footer)
         ws.cell(r, 1).font = NOTE_FONT
     last = max(r - 1, header)
     ws.auto_filter.ref = f"A{header}:D{last}"
-    for col, width in zip("ABCD", (16, 10, 24, 110), strict=True):
+    widths = (
+        min(32, max([len(n) for n in scenarios[1:]] + [10]) + 2),
+        10,
+        min(32, max([len(c.who) for c in changes] + [12]) + 2),
+        min(140, max([len(c.what) for c in changes] + [40]) + 2),
+    )
+    for col, width in zip("ABCD", widths, strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(header + 1, 1)
     styles.set_page(ws, footer=footer, title_rows=f"{header}:{header}", centered=False)
