@@ -150,3 +150,13 @@ def test_a_student_changing_requests_changes_only_their_own_timetable():
     assert request_stats(result.data or edited, result.solution).met == 30
     assert result.changes.meetings_changed == 0
     assert [c.student for c in result.changes.students] == ["s00"]
+
+
+def test_a_section_added_is_placed_around_the_others(base):
+    data, before = base
+    extra = lesson("G2-T3-extra", teacher="T3", group="G2", meetings=(1, 1))
+    edited = data.model_copy(update={"activities": (*data.activities, extra)})
+    result = repair(edited, before, RepairOptions(time_limit_s=10, workers=1))
+    assert check(edited, result.solution).hard_violations == 0
+    kinds = sorted(c.kind for c in result.changes.meetings)
+    assert kinds == ["added", "added"]

@@ -107,3 +107,15 @@ def test_models_pass_the_qt_model_tester(qtbot, qtmodeltester):
     _doc, view = _open(qtbot)
     for model in (view.figures_model, view.changes_model, FiguresModel(), ChangesModel()):
         qtmodeltester.check(model, force_py=True)
+
+
+def test_a_repair_is_applied_as_one_step_named_for_it():
+    from types import SimpleNamespace
+
+    from scheduler.ui import operations
+    from tests.solver.test_compare import OTHER
+
+    doc = Document(_project())
+    result = SimpleNamespace(solution=OTHER, status="feasible", data=None, changes={})
+    assert operations.apply_result(doc=doc, outcome=result)
+    assert doc.undo_stack.undoText() == "Apply repaired timetable (feasible)"
