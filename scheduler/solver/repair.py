@@ -127,7 +127,7 @@ def _timetable(problem, previous, options, budget, clock, progress, cancel) -> T
         clock=clock,
         seed=options.seed,
         workers=options.workers,
-        progress=progress,
+        progress=_no_worse(progress),
         cancel=cancel,
         hint_rooms=lambda starts: stage.earlier_rooms(problem, previous, starts),
         extra=stage.change_costs(problem, previous, options.move_weight),
@@ -154,6 +154,24 @@ def _timetable(problem, previous, options, budget, clock, progress, cancel) -> T
     if tt.starts is None or (best is not None and _cost(best) <= _cost(tt)):
         return best or tt
     return tt
+
+
+def _no_worse(progress: ProgressCallback | None) -> ProgressCallback | None:
+    """The whole-timetable search starts over from its own first answers, which may cost more
+    than the repair already found: report only what is no worse, so the penalty shown never
+    jumps up."""
+    if progress is None:
+        return None
+    lowest = [float("inf")]
+
+    def report(p) -> None:
+        if p.objective is not None:
+            if p.objective > lowest[0]:
+                return
+            lowest[0] = p.objective
+        progress(p)
+
+    return report
 
 
 def _cost(tt: Timetable) -> int:
