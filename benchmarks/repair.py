@@ -5,10 +5,11 @@
 For each sample: solve it (the "current timetable", the first row of the table; samples are solved
 afresh so the timetable and the sections the solver plans belong together), take the teacher with
 the most Friday lessons among those with room in the rest of their week, make them unavailable all
-Friday, then (a) repair from the current timetable and (b) solve the edited school from scratch,
-with the same time limit. Both results are scored by the independent checker and compared with the
-current timetable by ``scheduler.solver.changes`` (meetings at another time, rooms, student
-timetables). Prints a table and ends with one JSON line.
+Friday (Northside: the first period of every day, see ``EDITS``), then (a) repair from the current
+timetable and (b) solve the edited school from scratch, with the same time limit. Both results are
+scored by the independent checker and compared with the current timetable by
+``scheduler.solver.changes`` (meetings at another time, rooms, student timetables). Prints a table
+and ends with one JSON line.
 """
 
 from __future__ import annotations
@@ -26,31 +27,42 @@ SAMPLES = {
     "riverside": Path("samples/riverside-high.flexday"),
     "northside": Path("samples/northside-academy.flexday"),
 }
+EDITS = {"riverside": "friday", "northside": "first period"}
+"""Northside's sections meet every day of the week in one period, so a teacher away on Fridays
+can teach none of them: no timetable exists (repair and fresh solve both say so at once). There
+the edit is the daily analogue: the teacher no longer teaches the first period of any day."""
 
 
-def friday_teacher(data, solution) -> tuple[str, int]:
-    """The teacher with most Friday meetings whose week has room for them elsewhere (load at most
-    half of their other periods), so the edit has a repair."""
-    last = data.calendar.days[-1].id
-    other = sum(sum(s.teaching for s in d.slots) for d in data.calendar.days[:-1])
+def edited_slots(data, edit: str) -> set[tuple[str, str]]:
+    """(day, slot) the teacher loses: all of the last day, or the first period of every day."""
+    if edit == "friday":
+        day = data.calendar.days[-1]
+        return {(day.id, s.id) for s in day.slots if s.teaching}
+    return {(d.id, next(s.id for s in d.slots if s.teaching)) for d in data.calendar.days}
+
+
+def busiest_teacher(data, solution, lost: set[tuple[str, str]]) -> tuple[str, int]:
+    """The teacher with most meetings in the lost slots whose week has room for them elsewhere
+    (load at most half of their other periods), so the edit has a repair."""
+    teaching = sum(sum(s.teaching for s in d.slots) for d in data.calendar.days)
+    other = teaching - len(lost)
     load: Counter[str] = Counter()
-    friday: Counter[str] = Counter()
+    hit: Counter[str] = Counter()
     for p in solution.placements:
         activity = data.activity_by_id[p.activity]
         span = activity.meetings[p.meeting]
         for t in activity.teachers:
             load[t] += span
-            friday[t] += p.day == last
+            hit[t] += (p.day, p.slot) in lost
     roomy = [t.id for t in data.teachers if not t.unavailable and load[t.id] <= other // 2]
-    best = max(roomy, key=lambda t: (friday[t], t))
-    return best, friday[best]
+    best = max(roomy, key=lambda t: (hit[t], t))
+    return best, hit[best]
 
 
-def away_on_last_day(data, teacher: str):
+def away(data, teacher: str, lost: set[tuple[str, str]]):
     from scheduler.model import SlotRef
 
-    day = data.calendar.days[-1]
-    away = tuple(SlotRef(day=day.id, slot=s.id) for s in day.slots if s.teaching)
+    away = tuple(SlotRef(day=d, slot=s) for d, s in sorted(lost))
     teachers = tuple(
         t.model_copy(update={"unavailable": away}) if t.id == teacher else t for t in data.teachers
     )
@@ -67,14 +79,16 @@ def run(sample: str, *, base_limit: float, limit: float, workers: int) -> dict:
     if base.solution is None:
         raise SystemExit(f"{sample}: the base solve found no timetable ({base.reasons})")
     current = base.data or data
-    teacher, on_friday = friday_teacher(current, base.solution)
-    edited = away_on_last_day(current, teacher)
+    lost = edited_slots(current, EDITS[sample])
+    teacher, hit = busiest_teacher(current, base.solution, lost)
+    edited = away(current, teacher, lost)
     out = {
         "sample": sample,
+        "edit": EDITS[sample],
         "meetings": sum(len(a.meetings) for a in current.activities),
         "students": len(current.students),
         "teacher": teacher,
-        "teacher_friday_meetings": on_friday,
+        "teacher_meetings_lost": hit,
         "limit_s": limit,
     }
     out["current"] = _figures(base, current, current, base.solution, base.wall_s)
@@ -94,7 +108,12 @@ def _figures(result, edited, current, before, wall: float) -> dict:
     from scheduler.solver.requests import request_stats
 
     if result.solution is None:
-        return {"status": result.status, "hard_violations": None, "wall_s": round(wall, 1)}
+        return {
+            "status": result.status,
+            "hard_violations": None,
+            "reasons": list(result.reasons),
+            "wall_s": round(wall, 1),
+        }
     data = result.data or edited
     report = check(data, result.solution)
     diff = changes(current, before, data, result.solution)
@@ -135,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 [
                     r["sample"],
-                    f"{r['teacher']} ({r['teacher_friday_meetings']} on Fri)",
+                    f"{r['teacher']} away {r['edit']} ({r['teacher_meetings_lost']} there)",
                     kind,
                     f["status"],
                     f["hard_violations"],
@@ -151,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         table(
             [
                 "sample",
-                "teacher away Fri",
+                "edit",
                 "run",
                 "status",
                 "hard",
@@ -168,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = {
         r["sample"]: {
             "meetings": r["meetings"],
-            "teacher_friday_meetings": r["teacher_friday_meetings"],
+            "edit": r["edit"],
+            "teacher_meetings_lost": r["teacher_meetings_lost"],
             "repair_hard": r["repair"]["hard_violations"],
             "repair_moved": r["repair"].get("meetings_moved"),
             "repair_students_changed": r["repair"].get("students_changed"),
@@ -178,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         for r in results
     }
+    for r in results:
+        for kind in ("repair", "fresh"):
+            for reason in r[kind].get("reasons", ()):
+                print(f"{r['sample']} {kind}: {reason}")
     print(json.dumps({"limit_s": limit, "workers": args.workers, **summary}))
     return 0
 
