@@ -68,9 +68,11 @@ def test_repair_then_compare_to_json_and_excel(tmp_path, capsys):
     assert cmp["changes"]["No T1 Wed"]["meetings"] == doc["meeting_changes"]
 
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Comparison", "Changes"]
+    assert wb.sheetnames == ["Comparison", "Changes", "Teachers"]
     labels = [c.value for c in wb["Comparison"]["A"]]
     assert "Hard violations" in labels and "Meetings moved" in labels
+    teachers_sheet = [r for r in wb["Teachers"].iter_rows(min_row=5, values_only=True) if r[1]]
+    assert {r[0] for r in teachers_sheet} == {"Ada Brooks", "Ravi Okafor", "Lucia Tanaka"}
     rows = list(wb["Changes"].iter_rows(min_row=5, values_only=True))
     teachers = [r for r in rows if r[1] == "teacher"]
     assert teachers and all(r[0] == "No T1 Wed" for r in rows)

@@ -198,6 +198,28 @@ class Comparison:
         )
         return out
 
+    def teacher_rows(self) -> list[Row]:
+        """Each teacher's gaps and teaching periods a week, side by side."""
+        names: dict[str, str] = {}
+        per: list[dict[str, TeacherLoad]] = []
+        for f in self.scenarios:
+            per.append({t.teacher: t for t in f.teachers})
+            for t in f.teachers:
+                names.setdefault(t.teacher, t.name)
+        order = sorted(names, key=lambda t: (names[t].casefold(), t))
+        out = []
+        for section, attr, better in (
+            ("Gaps a week", "gaps", "lower"),
+            ("Teaching periods a week", "load", None),
+        ):
+            for t in order:
+                values = tuple(
+                    getattr(p[t], attr) if f.solved and t in p else None
+                    for f, p in zip(self.scenarios, per, strict=True)
+                )
+                out.append(Row(section, names[t], values, better))
+        return out
+
     def to_dict(self) -> dict:
         rows = self.rows()
         return {
@@ -213,6 +235,10 @@ class Comparison:
                 }
                 for r in rows
             ],
+            "teachers": [
+                {"section": r.section, "teacher": r.label, "values": list(r.values)}
+                for r in self.teacher_rows()
+            ],
             "changes": {
                 f.name: {
                     **f.changes.summary(),
@@ -226,11 +252,15 @@ class Comparison:
 
 
 def export_xlsx(comparison: Comparison, path, *, school: str):
-    """The comparison as a workbook: figures side by side, then the change lists."""
+    """The comparison as a workbook: figures side by side, the change list, each teacher's
+    gaps and load."""
     from scheduler.io.xlsx.compare import ChangeRow, FigureRow, export_comparison
 
     rows = [
         FigureRow(r.section, r.label, r.values, r.verdicts(), r.unit) for r in comparison.rows()
+    ]
+    teachers = [
+        FigureRow(r.section, r.label, r.values, r.verdicts()) for r in comparison.teacher_rows()
     ]
     changes = [
         ChangeRow(f.name, e.kind, e.who, e.what)
@@ -238,7 +268,12 @@ def export_xlsx(comparison: Comparison, path, *, school: str):
         for e in f.entries
     ]
     return export_comparison(
-        path, school=school, scenarios=comparison.names, rows=rows, changes=changes
+        path,
+        school=school,
+        scenarios=comparison.names,
+        rows=rows,
+        changes=changes,
+        teachers=teachers,
     )
 
 

@@ -97,6 +97,13 @@ def test_figures_side_by_side_with_better_and_worse_marked():
     assert rows["Meetings moved"].values == (0, 1)
     assert rows["Rooms changed"].values == (0, 1)
     assert rows["Meetings moved"].verdicts() == ("", "worse")
+    teachers = [(r.section, r.label, r.values) for r in comparison.teacher_rows()]
+    assert teachers == [
+        ("Gaps a week", "Mr Lee", (0, 0)),
+        ("Gaps a week", "Ms Ortiz", (1, 1)),
+        ("Teaching periods a week", "Mr Lee", (1, 1)),
+        ("Teaching periods a week", "Ms Ortiz", (3, 3)),
+    ]
     entries = [(e.kind, e.who, e.what) for e in comparison.scenarios[1].entries]
     assert entries == [
         ("teacher", "Ms Ortiz", "SC (G1; Ms Ortiz): Mon P3 (09:50), room R1 → R2"),

@@ -81,7 +81,7 @@ def test_export_writes_a_workbook(qtbot, tmp_path):
     doc.message.connect(messages.append)
     view.export_button.click()
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Comparison", "Changes"]
+    assert wb.sheetnames == ["Comparison", "Changes", "Teachers"]
     assert messages and str(out) in messages[0]
 
 

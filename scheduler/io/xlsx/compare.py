@@ -54,20 +54,35 @@ def export_comparison(
     scenarios: Sequence[str],
     rows: Sequence[FigureRow],
     changes: Sequence[ChangeRow],
+    teachers: Sequence[FigureRow] = (),
 ) -> Path:
+    """Sheets: Comparison (``rows``), Changes, and Teachers when ``teachers`` are given (rows
+    laid out like the figures: one section per measure, one row per teacher)."""
     path = Path(path)
     workbook = Workbook()
     footer = footer_text(f"{school}: scenarios compared")
     _figures(workbook.active, school, scenarios, rows, footer)
     _changes(workbook.create_sheet(), scenarios, changes, footer)
+    if teachers:
+        sheet = workbook.create_sheet()
+        _figures(sheet, school, scenarios, teachers, footer, title="Teachers", first="Teacher")
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_bytes(path, buffer.getvalue())
     return path
 
 
-def _figures(ws, school: str, scenarios: Sequence[str], rows: Sequence[FigureRow], footer) -> None:
-    ws.title = "Comparison"
+def _figures(
+    ws,
+    school: str,
+    scenarios: Sequence[str],
+    rows: Sequence[FigureRow],
+    footer,
+    *,
+    title: str = "Comparison",
+    first: str = "Figure",
+) -> None:
+    ws.title = title
     put_text(ws.cell(1, 1), school)
     ws.cell(1, 1).font = styles.TITLE_FONT
     note = (
@@ -77,7 +92,7 @@ def _figures(ws, school: str, scenarios: Sequence[str], rows: Sequence[FigureRow
     put_text(ws.cell(2, 1), note)
     ws.cell(2, 1).font = NOTE_FONT
     header = 4
-    put_text(ws.cell(header, 1), "Figure")
+    put_text(ws.cell(header, 1), first)
     for k, name in enumerate(scenarios):
         put_text(ws.cell(header, 2 + k), name)
     for col in range(1, len(scenarios) + 2):
