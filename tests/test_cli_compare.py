@@ -86,3 +86,13 @@ def test_compare_needs_known_scenarios(tmp_path, capsys):
     assert main(["compare", str(path), "Main", "Nope"]) == 2
     assert "Nope" in capsys.readouterr().err
     assert main(["compare", str(path), "Main"]) == 2
+
+
+def test_repair_needs_a_timetable_to_start_from(tmp_path, capsys):
+    path = tmp_path / "tiny.flexday"
+    shutil.copy(SAMPLES / "tiny.flexday", path)
+    project = load_project(path)
+    main_ = project.scenario()
+    save_project(project.replace_scenario(main_.model_copy(update={"solution": None})), path)
+    assert main(["repair", str(path), "--time-limit", "5"]) == 1
+    assert "no timetable to repair" in capsys.readouterr().err
