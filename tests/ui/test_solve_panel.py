@@ -257,6 +257,7 @@ def test_repair_beside_solve_changes_little_and_applies_like_a_solve(qtbot, pane
     assert check(edited, outcome.solution).hard_violations == 0
     assert "Repair:" in panel.status.text() and "moved" in panel.status.text()
     assert "Repair:" in panel.summary.details.text()
+    assert panel.figures["gap"].value.text() == "—"  # the search's gap counted change costs
     with qtbot.waitSignal(panel.resultReady) as applied:
         panel.apply_button.click()
     assert applied.args[0] is outcome

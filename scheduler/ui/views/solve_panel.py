@@ -302,6 +302,11 @@ class SolvePanel(QWidget):
             self.figures["bound"].set(f"{bound:,.0f}")
         if outcome.status == "optimal":
             self.figures["gap"].set("0.0%")
+        if outcome.changes is not None:
+            # The search's bound and gap counted the cost of each change too: they say nothing
+            # about the penalty shown, so they are not shown.
+            self.figures["bound"].set("—")
+            self.figures["gap"].set("—")
         took = time.monotonic() - self._began
         repaired = (
             f" Repair: {changes_text(outcome.changes)}"
