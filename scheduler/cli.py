@@ -81,6 +81,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
     p.set_defaults(run=_run)
 
+    p = sub.add_parser("compare", help="compare two or more scenarios side by side")
+    p.add_argument("project", type=Path, help="a .flexday project file")
+    p.add_argument(
+        "scenarios", nargs="+", metavar="SCENARIO", help="two or more; the first is the base"
+    )
+    p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="write the comparison to Excel")
+    p.add_argument("--json", type=Path, metavar="OUT.json", help="write the comparison as JSON")
+    p.set_defaults(run=_compare)
+
+    p = sub.add_parser("repair", help="re-solve after an edit, changing as little as possible")
+    _project_args(p)
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--workers", type=int, default=None, help="CP-SAT workers (default: all cores)")
+    p.add_argument("--save", action="store_true", help="store the repaired timetable in the file")
+    p.add_argument("--report", type=Path, metavar="OUT.json", help="write a JSON report")
+    p.set_defaults(run=_repair)
+
     p = sub.add_parser("gui", help="open the desktop app")
     p.add_argument("project", type=Path, nargs="?", help="a .flexday project file to open")
     p.set_defaults(run=_gui)
@@ -224,6 +242,37 @@ def _run(args) -> int:
     if code == EXIT_OK:
         print(f"\nTimetable workbook: {xlsx.resolve()}\nReport: {report.resolve()}")
     return code
+
+
+def _compare(args) -> int:
+    from scheduler.cli_compare import run_compare
+    from scheduler.io.project_file import load_project
+
+    project = load_project(args.project)
+    if len(args.scenarios) < 2:
+        raise BadInput("compare needs at least two scenarios")
+    for name in args.scenarios:
+        try:
+            project.scenario(name)
+        except KeyError as exc:
+            raise BadInput(f"{args.project.name}: {exc.args[0]}") from None
+    return run_compare(project, args.scenarios, xlsx=args.xlsx, report=args.json)
+
+
+def _repair(args) -> int:
+    from scheduler.cli_repair import run_repair
+
+    project, name = _load(args)
+    return run_repair(
+        project,
+        name,
+        path=args.project,
+        time_limit=args.time_limit,
+        seed=args.seed,
+        workers=args.workers,
+        save=args.save,
+        report=args.report,
+    )
 
 
 def _gui(args) -> int:

@@ -63,10 +63,19 @@ def assign_rooms(
     seed: int = 0,
     workers: int = 1,
     previous: dict[int, int] | None = None,
+    keep_weight: int = 0,
 ) -> RoomResult:
-    if not soft_room_rules(problem) and not soft_preferences(problem):
-        quick = _greedy(problem, starts, previous or {})
-        if quick is not None:
+    """With ``keep_weight``, each meeting out of its ``previous`` room costs that much (a repair
+    keeps rooms where it can); otherwise ``previous`` is only a hint."""
+    keeping = bool(keep_weight and previous)
+    soft = bool(soft_room_rules(problem) or soft_preferences(problem))
+    quick = None
+    if keeping or not soft:
+        quick = _greedy(problem, starts, previous or {}, kept_first=keeping)
+        kept = quick is not None and (
+            not keeping or all(quick[m] == k for m, k in previous.items() if m in quick)
+        )
+        if kept and not soft:
             return RoomResult(quick)
     model = cp_model.CpModel()
     choose: dict[int, dict[int, cp_model.IntVar]] = {}
@@ -108,8 +117,13 @@ def assign_rooms(
                 preference_terms.append(weight * (1 - sum(inside)))
             else:
                 missed += weight
-    if terms or preference_terms:
-        model.minimize(sum(terms) + sum(preference_terms))
+    keep_terms = []
+    if keeping:
+        for m, options in choose.items():
+            if m in previous and previous[m] in options:
+                keep_terms.append(keep_weight * (1 - options[previous[m]]))
+    if terms or preference_terms or keep_terms:
+        model.minimize(sum(terms) + sum(preference_terms) + sum(keep_terms))
     if previous:
         for m, options in choose.items():
             if m in previous and previous[m] in options:
@@ -119,6 +133,8 @@ def assign_rooms(
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = max(1, workers)
     status = solver.solve(model)
+    if status == cp_model.UNKNOWN and quick is not None:
+        return RoomResult(quick)  # out of time: the greedy rooms, which keep most of a repair's
     if status == cp_model.UNKNOWN:
         return RoomResult(None, timed_out=True)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -152,16 +168,24 @@ def _optional(model, problem: Problem, m: int, t: int, wishes, per_room_slot):
     return options
 
 
-def _greedy(problem: Problem, starts: dict[int, int], previous: dict[int, int]):
+def _greedy(
+    problem: Problem, starts: dict[int, int], previous: dict[int, int], *, kept_first=False
+):
     """Most constrained meeting first, each into a free candidate room, preferring its previous
     room and the room its activity already has (a section keeps one room all week). None when
-    it gets stuck; the exact step then decides."""
+    it gets stuck; the exact step then decides. With ``kept_first`` (a repair), meetings with a
+    previous room go first, so they find it free."""
     taken: set[tuple[int, int]] = set()
     activity_room: dict[int, int] = {}
     out: dict[int, int] = {}
     order = sorted(
         (m for m in starts if problem.meetings[m].rooms),
-        key=lambda m: (len(problem.meetings[m].rooms), problem.meetings[m].activity, m),
+        key=lambda m: (
+            kept_first and m not in previous,
+            len(problem.meetings[m].rooms),
+            problem.meetings[m].activity,
+            m,
+        ),
     )
     for m in order:
         meeting = problem.meetings[m]

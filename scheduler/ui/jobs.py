@@ -40,6 +40,9 @@ class SolveRequest:
     hint_json: str | None = None
     seed: int = 0
     workers: int | None = None
+    repair: bool = False
+    """Repair the hint (the current timetable) instead of solving afresh: change as little as
+    the rules allow."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class SolveOutcome:
     cancelled: bool = False
     data_json: str | None = None
     """When the solve changed the school (sections it created), that school as JSON."""
+    changes: dict[str, int] | None = None
+    """For a repair: meetings moved, rooms and student timetables changed (``Changes.summary``)."""
 
     @property
     def solved(self) -> bool:
@@ -91,6 +96,7 @@ class SolveOutcome:
 def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> SolveOutcome:
     """Solve, then judge the timetable with the independent checker, all in the worker."""
     from scheduler.solver.progress import CancelToken
+    from scheduler.solver.repair import RepairOptions, repair
     from scheduler.solver.solve import SolveOptions, solve
 
     data = SchoolData.model_validate_json(request.data_json)
@@ -104,8 +110,15 @@ def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> Sol
     def forward(p) -> None:
         report(SolveProgress(p.elapsed_s, p.solutions, p.objective, p.best_bound, p.gap, p.stage))
 
-    r = solve(data, options, progress=forward, cancel=token)
+    if request.repair and hint is not None:
+        again = RepairOptions(
+            time_limit_s=request.time_limit_s, seed=request.seed, workers=request.workers
+        )
+        r = repair(data, hint, again, progress=forward, cancel=token)
+    else:
+        r = solve(data, options, progress=forward, cancel=token)
     solution = r.solution
+    diff = getattr(r, "changes", None)
     changed = getattr(r, "data", None)  # a solve that creates sections returns its school
     judged = changed if changed is not None else data
     return SolveOutcome(
@@ -124,6 +137,7 @@ def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> Sol
         requests=_requests(r, judged, solution),
         cancelled=token.cancelled,
         data_json=changed.model_dump_json() if changed is not None else None,
+        changes=diff.summary() if diff is not None else None,
     )
 
 

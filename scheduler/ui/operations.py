@@ -89,7 +89,8 @@ def apply_result(*, doc: Document, outcome: Any) -> bool:
         doc.message.emit("The solve found no timetable; nothing was changed.")
         return False
     status = getattr(result, "status", solution.status)
+    kind = "repaired" if getattr(result, "changes", None) is not None else "solved"
     doc.apply_solution(
-        solution, f"Apply solved timetable ({status})", data=getattr(result, "data", None)
+        solution, f"Apply {kind} timetable ({status})", data=getattr(result, "data", None)
     )
     return True

@@ -232,3 +232,32 @@ def test_the_panel_says_what_it_is_ready_for(qtbot, tiny):
     panel.set_data(tiny)
     assert panel.status.text().startswith("Ready") and panel.solve_button.isEnabled()
     assert "Tiny School" in panel.school.text() and "6 activities" in panel.school.text()
+
+
+def test_repair_beside_solve_changes_little_and_applies_like_a_solve(qtbot, panel):
+    from scheduler.model import SlotRef
+
+    project = load_project(ROOT / "samples" / "tiny.flexday").scenario()
+    assert not panel.repair_button.isEnabled()  # nothing to repair without a timetable
+    data = project.data
+    wed = data.calendar.days[-1]
+    away = tuple(SlotRef(day=wed.id, slot=s.id) for s in wed.slots if s.teaching)
+    teachers = tuple(
+        t.model_copy(update={"unavailable": away}) if t.id == "T1" else t for t in data.teachers
+    )
+    edited = data.model_copy(update={"teachers": teachers})
+    panel.set_data(edited, project.solution)
+    assert panel.repair_button.isEnabled()
+    with qtbot.waitSignal(panel.runner.finished, timeout=60_000) as done:
+        qtbot.mouseClick(panel.repair_button, Qt.MouseButton.LeftButton)
+        assert panel.busy and not panel.repair_button.isEnabled()
+    outcome = done.args[0]
+    assert outcome.report.hard_violations == 0
+    assert outcome.changes["meetings_moved"] >= 1
+    assert check(edited, outcome.solution).hard_violations == 0
+    assert "Repair:" in panel.status.text() and "moved" in panel.status.text()
+    assert "Repair:" in panel.summary.details.text()
+    assert panel.figures["gap"].value.text() == "—"  # the search's gap counted change costs
+    with qtbot.waitSignal(panel.resultReady) as applied:
+        panel.apply_button.click()
+    assert applied.args[0] is outcome

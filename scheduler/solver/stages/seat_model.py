@@ -68,14 +68,22 @@ class SeatModel:
         capacity: dict[Key, int],
         *,
         balance: dict[Key, int] | None = None,
+        keep: dict[str, list[Key]] | None = None,
+        keep_weight: int = 0,
     ) -> SeatModel:
         """The model for the students in ``wants`` and the seats in ``capacity``. With
-        ``balance`` (fair seats per time class), seats over the fair share cost a little."""
+        ``balance`` (fair seats per time class), seats over the fair share cost a little. With
+        ``keep`` (a repair), each of a student's earlier seats they lose costs ``keep_weight``."""
         sm = cls(cp_model.CpModel())
         terms = []
         seats: dict[Key, list] = defaultdict(list)
         for sid in sorted(wants):
             terms += sm._student(sid, wants[sid], seats)
+        for sid, keys in (keep or {}).items() if keep_weight else ():
+            for key in keys:
+                lit = sm.choice.get((sid, key))
+                if lit is not None:
+                    terms.append(keep_weight * (1 - lit))
         for key, lits in seats.items():
             cap = capacity.get(key, 0)
             if len(lits) > cap:

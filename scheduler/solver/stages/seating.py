@@ -28,15 +28,21 @@ def seat_greedily(
     capacity: dict[tuple[str, int], int],
     *,
     keep: dict[str, list[tuple[str, int]]] | None = None,
+    partial: bool = False,
 ) -> dict[str, list[tuple[str, int]]]:
     """Student -> chosen (course, time class) keys. With ``keep`` (an earlier seating), each
-    student first tries to keep their seats, so a re-solve changes few timetables."""
+    student first tries to keep their seats, so a re-solve changes few timetables. With
+    ``partial`` (a repair), a student keeps every earlier seat that still fits and only the
+    rest of their requests are seated afresh."""
     left = dict(capacity)
     order = sorted(wants, key=lambda s: (sum(len(w.options) for w in wants[s]), s))
     chosen: dict[str, list[tuple[str, int]]] = {}
     keep = keep or {}
     for sid in order:
-        picks = _kept(wants[sid], left, keep.get(sid, ())) or _best(wants[sid], left)
+        if partial and keep.get(sid):
+            picks = _kept_partly(wants[sid], left, keep[sid])
+        else:
+            picks = _kept(wants[sid], left, keep.get(sid, ())) or _best(wants[sid], left)
         for key in picks:
             left[key] -= 1
         chosen[sid] = picks
@@ -59,6 +65,32 @@ def _kept(wants: list[Want], left, previous) -> list[tuple[str, int]] | None:
                 courses.add(opt.key[0])
                 break
     return picks if len(picks) == len(prev) else None
+
+
+def _kept_partly(wants: list[Want], left, previous) -> list[tuple[str, int]]:
+    """The earlier seats that still fit together (most important request first), then the best
+    seats for the requests they leave unmet, around them."""
+    prev = set(previous)
+    picks, used, courses = [], frozenset(), set()
+    rest = []
+    for w in sorted(wants, key=lambda w: -w.weight):
+        for opt in w.options:
+            seat_left = left.get(opt.key, 0) > 0 and opt.key[0] not in courses
+            if opt.key in prev and seat_left and not opt.slots & used:
+                picks.append(opt.key)
+                used |= opt.slots
+                courses.add(opt.key[0])
+                break
+        else:
+            rest.append(w)
+    free = [
+        Want(
+            w.weight,
+            tuple(o for o in w.options if not o.slots & used and o.key[0] not in courses),
+        )
+        for w in rest
+    ]
+    return picks + _best(free, left)
 
 
 def _best(wants: list[Want], left: dict[tuple[str, int], int]) -> list[tuple[str, int]]:

@@ -101,13 +101,17 @@ def section_students(
     workers: int | None = None,
     cancel: CancelToken | None = None,
     hint: dict[str, tuple[str, ...]] | None = None,
+    keep_weight: int = 0,
 ) -> Sectioning:
+    """With ``keep_weight`` (a repair), ``hint`` is the seating to stay close to: each seat a
+    student loses costs that much, and students keep their own section within a time class."""
     began = time.monotonic()
     classes = time_classes(data, occupied)
     busy = fixed_busy(data, occupied, unavailable)
     capacity = {(c, k): tc.capacity for c, tcs in classes.items() for k, tc in enumerate(tcs)}
     wants = collect_wants(data, classes, busy)
-    picked = seat_greedily(wants, capacity, keep=_keys(hint, classes))
+    earlier = _keys(hint, classes)
+    picked = seat_greedily(wants, capacity, keep=earlier, partial=bool(keep_weight))
     label = "first seating"
     rng = random.Random(seed)
     rounds = stale = 0
@@ -121,7 +125,12 @@ def section_students(
         part = _neighbourhood(data, wants, picked, lacking, rng)
         used = Counter(key for sid, keys in picked.items() if sid not in part for key in keys)
         left = {key: cap - used[key] for key, cap in capacity.items()}
-        sm = SeatModel.build({sid: wants[sid] for sid in part if sid in wants}, left)
+        sm = SeatModel.build(
+            {sid: wants[sid] for sid in part if sid in wants},
+            left,
+            keep={sid: earlier[sid] for sid in part if sid in earlier},
+            keep_weight=keep_weight,
+        )
         sm.hint({sid: picked.get(sid, []) for sid in part})
         budget = min(ROUND_S, time_limit_s - (time.monotonic() - began))
         solution, proven = _run(sm, budget, seed + rounds, workers, cancel)
@@ -141,7 +150,8 @@ def section_students(
             chosen[key].append(sid)
     enrollments: dict[str, list[str]] = defaultdict(list)
     for (course, k), students in sorted(chosen.items()):
-        for sid, sec in share_out(students, classes[course][k], data):
+        before = hint if keep_weight else None
+        for sid, sec in share_out(students, classes[course][k], data, previous=before):
             enrollments[sid].append(sec)
     return Sectioning(
         enrollments={s: tuple(sorted(v)) for s, v in sorted(enrollments.items())},
@@ -219,13 +229,29 @@ def _keys(hint, classes) -> dict[str, list[tuple[str, int]]]:
     return {sid: [where[s] for s in secs if s in where] for sid, secs in hint.items()}
 
 
-def share_out(students: list[str], tc: TimeClass, data: SchoolData) -> list[tuple[str, str]]:
+def share_out(
+    students: list[str],
+    tc: TimeClass,
+    data: SchoolData,
+    *,
+    previous: dict[str, tuple[str, ...]] | None = None,
+) -> list[tuple[str, str]]:
     """Deal the students of one time class to its sections evenly (sorted by id, round robin),
-    so section sizes differ by at most one and the listing order of students does not matter."""
+    so section sizes differ by at most one and the listing order of students does not matter.
+    With ``previous`` (a repair), students first go back to their earlier section while it has
+    seats; only the others are dealt out."""
     cap = data.course_by_id[tc.course].section_capacity or UNLIMITED
     counts = dict.fromkeys(tc.sections, 0)
     out = []
+    rest = []
     for sid in sorted(students):
+        own = [s for s in (previous or {}).get(sid, ()) if s in counts and counts[s] < cap]
+        if own:
+            counts[own[0]] += 1
+            out.append((sid, own[0]))
+        else:
+            rest.append(sid)
+    for sid in rest:
         sec = min(tc.sections, key=lambda s: (counts[s] >= cap, counts[s], s))
         counts[sec] += 1
         out.append((sid, sec))

@@ -23,7 +23,9 @@ from scheduler.solver.progress import CancelToken, ProgressCallback, Reporter
 from scheduler.solver.rules import RULES, Build, room_capacity
 from scheduler.solver.variables import Variables
 
-GUIDANCE = frozenset({"course_conflicts"})
+GUIDANCE = frozenset({"course_conflicts", "repair_changes"})
+"""Objective terms that are not school rules: steering toward good sectioning, and the cost of
+moving a meeting in a minimal-change repair."""
 
 STATUS: dict[int, SolveStatus] = {
     cp_model.OPTIMAL: "optimal",
@@ -61,14 +63,19 @@ def solve_timetable(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     hint: dict[int, int] | None = None,
-    hint_rooms: dict[int, int] | None = None,
+    hint_rooms: dict[int, int] | Callable[[dict[int, int]], dict[int, int]] | None = None,
     extra_pairs: dict[tuple[str, str], int] | None = None,
     fixed: dict[int, int] | None = None,
     enough_s: float | None = None,
+    extra: Callable[[Build], None] | None = None,
+    keep_rooms_weight: int = 0,
 ) -> Timetable:
     """Search for at most ``time_limit_s`` (on ``clock``), keeping 10% for the room step. With
     ``enough_s``, stop at the first timetable found after that many seconds (or at once, if one
-    is known by then): a quick complete answer first, improvement later."""
+    is known by then): a quick complete answer first, improvement later. ``extra`` adds terms of
+    its own to each model built (a repair's cost of changes); ``keep_rooms_weight`` makes the room
+    step pay that much for each meeting not in its ``hint_rooms`` room (which may be a function
+    of the starts found: a meeting's earlier room depends on where it lands)."""
     deadline = clock() + time_limit_s
     cuts: list[frozenset[int]] = []
     hint = dict(hint or {})
@@ -81,6 +88,8 @@ def solve_timetable(
         for rooms in cuts:
             room_capacity.add_cut(build, rooms, _meetings_within(problem, rooms))
         _break_symmetry(build)
+        if extra is not None:
+            extra(build)
         if build.penalties:
             model.minimize(sum(p.weight * p.amount for p in build.penalties))
         if hint:
@@ -130,7 +139,8 @@ def solve_timetable(
             time_limit_s=max(0.5, deadline - clock()),
             seed=seed,
             workers=workers or 1,
-            previous=hint_rooms,
+            previous=hint_rooms(starts) if callable(hint_rooms) else hint_rooms,
+            keep_weight=keep_rooms_weight,
         )
         if assigned.rooms is None:
             stuck = assigned.timed_out or assigned.shortage is None or assigned.shortage in cuts
@@ -157,7 +167,11 @@ def solve_timetable(
             starts=starts,
             rooms=assigned.rooms,
             penalties={k: v for k, v in penalties.items() if v},
-            bound=None if fixed else solver.best_objective_bound if build.penalties else 0.0,
+            bound=None
+            if fixed or extra
+            else solver.best_objective_bound
+            if build.penalties
+            else 0.0,
             first_s=reporter.first_solution_s,
             size=size,
         )

@@ -60,6 +60,13 @@ class ScenariosView(QWidget):
         self.clone_button.setToolTip("Copy the scenario to try a change without touching it")
         self.rename_button = QPushButton("Rename")
         self.delete_button = QPushButton(icons.remove(), "Delete")
+        self.compare_button = QPushButton("Compare…")
+        self.compare_button.setToolTip(
+            "Set scenarios side by side: their figures, and what changed for each teacher, "
+            "student and room"
+        )
+        self.compare_button.clicked.connect(self.open_compare)
+        self.compare_dialog = None
         self.switch_button.clicked.connect(lambda: self.show_row(self.current_row()))
         self.clone_button.clicked.connect(self.clone)
         self.rename_button.clicked.connect(self.rename)
@@ -75,6 +82,7 @@ class ScenariosView(QWidget):
         for b in (self.switch_button, self.clone_button, self.rename_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.compare_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
@@ -102,6 +110,20 @@ class ScenariosView(QWidget):
         self.clone_button.setEnabled(ok)
         self.rename_button.setEnabled(ok)
         self.delete_button.setEnabled(ok and self.model.rowCount() > 1)
+        self.compare_button.setEnabled(self.model.rowCount() > 1)
+
+    def open_compare(self) -> None:
+        """The compare window, with the scenario on screen as the base and the others ticked."""
+        from scheduler.ui.views.compare import CompareDialog
+
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self.doc, self.window())
+        else:
+            self.compare_dialog.view.fill_choices()
+        self.compare_dialog.view.run()
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
+        self.compare_dialog.activateWindow()
 
     def show_row(self, row: int) -> None:
         if row >= 0:

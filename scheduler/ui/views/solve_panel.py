@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from scheduler.model import SchoolData, Solution
 from scheduler.ui import jobs
 from scheduler.ui.tasks import TaskRunner
-from scheduler.ui.views.solve_summary import SolveSummary
+from scheduler.ui.views.solve_summary import SolveSummary, changes_text
 from scheduler.ui.widgets.duration import DurationSpinBox
 from scheduler.ui.widgets.figures import FigureRow
 from scheduler.ui.widgets.progress_chart import ProgressChart
@@ -82,14 +82,23 @@ class SolvePanel(QWidget):
         return self.runner.busy
 
     def start(self) -> None:
+        self._start(repair=False)
+
+    def start_repair(self) -> None:
+        """Re-solve from the current timetable, moving as little as the rules allow."""
+        if self._current is not None:
+            self._start(repair=True)
+
+    def _start(self, *, repair: bool) -> None:
         if self._data is None or self.runner.busy:
             return
         limit = float(self.limit.value())
-        hint = self._current if self.from_current.isChecked() else None
+        hint = self._current if repair or self.from_current.isChecked() else None
         request = jobs.SolveRequest(
             data_json=self._data.model_dump_json(),
             time_limit_s=limit,
             hint_json=hint.model_dump_json() if hint is not None else None,
+            repair=repair,
         )
         QSettings().setValue(SETTING, int(limit))
         self._solving_data = self._data
@@ -102,11 +111,15 @@ class SolvePanel(QWidget):
         self.figures.clear()
         self.figures["solutions"].set("0")
         self.chart.reset(limit)
-        self.summary.clear("Solving…")
+        self.summary.clear("Repairing…" if repair else "Solving…")
         self.bar.setRange(0, int(limit * 10))
         self.bar.setValue(0)
-        self.status.setText("Starting the solver and building the model…")
-        self.runner.start("solve", jobs.solve_job, request)
+        self.status.setText(
+            "Repairing the current timetable: building the model…"
+            if repair
+            else "Starting the solver and building the model…"
+        )
+        self.runner.start("repair" if repair else "solve", jobs.solve_job, request)
         self._clock.start()
         self._refresh()
         self.busyChanged.emit(True)
@@ -143,6 +156,13 @@ class SolvePanel(QWidget):
         self.solve_button.setShortcut(QKeySequence("F5"))
         self.solve_button.setToolTip("Search for a timetable (F5)")
         self.solve_button.clicked.connect(self.start)
+        self.repair_button = QPushButton("&Repair")
+        self.repair_button.setToolTip(
+            "After an edit (a teacher away, a room closed, a section added): find the nearest "
+            "timetable the new rules allow, moving as few lessons and students as possible. "
+            "Pinned lessons stay."
+        )
+        self.repair_button.clicked.connect(self.start_repair)
         self.cancel_button = QPushButton("Cancel")
         # Esc cancels only while focus is in this panel: elsewhere it belongs to other widgets
         # (the timetable uses it to put a carried lesson back).
@@ -158,6 +178,7 @@ class SolvePanel(QWidget):
         controls.addWidget(self.from_current)
         controls.addStretch(1)
         controls.addWidget(self.solve_button)
+        controls.addWidget(self.repair_button)
         controls.addWidget(self.cancel_button)
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
@@ -226,6 +247,7 @@ class SolvePanel(QWidget):
                 else "Nothing to solve yet: add activities first."
             )
         self.solve_button.setEnabled(not busy and data is not None and bool(data.activities))
+        self.repair_button.setEnabled(self.solve_button.isEnabled() and self._current is not None)
         self.cancel_button.setEnabled(busy and not self._cancel_asked)
         self.limit.setEnabled(not busy)
         self.from_current.setEnabled(not busy and self._current is not None)
@@ -280,9 +302,20 @@ class SolvePanel(QWidget):
             self.figures["bound"].set(f"{bound:,.0f}")
         if outcome.status == "optimal":
             self.figures["gap"].set("0.0%")
+        if outcome.changes is not None:
+            # The search's bound and gap counted the cost of each change too: they say nothing
+            # about the penalty shown, so they are not shown.
+            self.figures["bound"].set("—")
+            self.figures["gap"].set("—")
         took = time.monotonic() - self._began
+        repaired = (
+            f" Repair: {changes_text(outcome.changes)}"
+            if outcome.solved and outcome.changes is not None
+            else ""
+        )
         self.status.setText(
             f"Finished after {_clock(took)} (search {outcome.wall_s:.1f} s)."
+            + repaired
             + (" Review the result, then apply it." if outcome.solved else "")
         )
         self.applied_note.setText("")

@@ -85,6 +85,8 @@ class SolveSummary(QWidget):
                 f"{plural(hard, 'violation')}</b> — see the table."
             )
             lines.append(f"Requests met: {_requests(outcome)}")
+            if getattr(outcome, "changes", None) is not None:
+                lines.append(f"Repair: {changes_text(outcome.changes)}")
         else:
             for reason in outcome.reasons or ("the solver gave no reason",):
                 lines.append(f"• {html.escape(_sentence(reason), quote=False)}")
@@ -125,6 +127,15 @@ class SolveSummary(QWidget):
             self.details.setText(
                 self.details.text() + "<br>Soft rules: every wish is met (penalty 0)."
             )
+
+
+def changes_text(changes: dict[str, int]) -> str:
+    """A repair's changes in words, e.g. "3 meetings moved, 1 room changed, 40 students"."""
+    return (
+        f"{plural(changes['meetings_moved'], 'meeting')} moved, "
+        f"{plural(changes['rooms_changed'], 'room')} changed, "
+        f"{plural(changes['students_changed'], 'student timetable')} changed."
+    )
 
 
 def _expanding(yes: bool) -> QSizePolicy.Policy:
