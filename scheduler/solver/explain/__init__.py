@@ -1,0 +1,157 @@
+"""Why is there no timetable? Pre-checks in plain words, then a small conflicting set of hard rules
+and the single relaxations that would make a timetable possible.
+
+``explain(data)`` is what the CLI (``flexday explain``) and the app's Explain panel call.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from scheduler.model import SchoolData
+from scheduler.solver.compile import compile_problem
+from scheduler.solver.explain.core import FEASIBLE, INFEASIBLE, CoreSearch
+from scheduler.solver.explain.findings import EntityRef, Explanation, Finding
+from scheduler.solver.explain.guards import build_guarded
+from scheduler.solver.explain.prechecks import data_findings, prechecks
+from scheduler.solver.explain.relax import relax
+from scheduler.solver.explain.words import Words
+from scheduler.solver.plan import plan_sections
+from scheduler.solver.progress import CancelToken
+
+__all__ = ["EntityRef", "Explanation", "Finding", "explain", "precheck", "relax"]
+
+StepCallback = Callable[[str], None]
+
+
+def precheck(data: SchoolData) -> list[Finding]:
+    """Only the fast checks (no search): data problems, then counting arguments."""
+    invalid = data_findings(data)
+    if invalid:
+        return invalid
+    work = _work(data)
+    return prechecks(work, compile_problem(work))
+
+
+def explain(
+    data: SchoolData,
+    *,
+    time_limit_s: float = 30.0,
+    workers: int | None = None,
+    step: StepCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Explanation:
+    began = time.monotonic()
+    timings: dict[str, float] = {}
+
+    def note(what: str) -> None:
+        if step is not None:
+            step(what)
+
+    note("checking the data")
+    invalid = data_findings(data)
+    if invalid:
+        timings["prechecks"] = time.monotonic() - began
+        return Explanation(
+            "infeasible",
+            tuple(invalid),
+            f"The school data has {len(invalid)} problem(s) to fix before any timetable can "
+            "be made.",
+            timings,
+        )
+    work = _work(data)
+    problem = compile_problem(work)
+    pre = prechecks(work, problem)
+    timings["prechecks"] = time.monotonic() - began
+    note(f"{len(pre)} pre-check finding(s); building the model with switchable rules")
+    words = Words(work, problem.grid)
+    guarded = build_guarded(work, words)
+    timings["build"] = time.monotonic() - began - timings["prechecks"]
+    if guarded is None:
+        return Explanation("infeasible", tuple(pre), _pre_summary(pre), timings)
+    note(f"searching for conflicting rules among {len(guarded.groups)} rule group(s)")
+    left = max(1.0, time_limit_s - (time.monotonic() - began))
+    search = CoreSearch(guarded, deadline=time.monotonic() + left, workers=workers, cancel=cancel)
+    result = search.run(first_limit=0.5 * left, step_limit=max(0.5, min(3.0, left / 20)))
+    timings["search"] = time.monotonic() - began - timings["prechecks"] - timings["build"]
+    timings["total"] = time.monotonic() - began
+    timings["solves"] = float(result.solves)
+    if result.status == FEASIBLE:
+        summary = "Every hard rule can hold: a timetable is possible."
+        if pre:
+            summary += " (Some pre-checks disagree; please report this.)"
+        return Explanation("feasible", tuple(pre), summary, timings, len(guarded.groups))
+    if result.status != INFEASIBLE:
+        status = "infeasible" if pre else "unknown"
+        summary = (
+            _pre_summary(pre)
+            if pre
+            else (
+                "Neither a timetable nor a proof that none exists was found in "
+                f"{time_limit_s:g} s; try a longer time limit."
+            )
+        )
+        return Explanation(status, tuple(pre), summary, timings, len(guarded.groups))
+    core = []
+    fixes = result.fixes or {}
+    for i in result.core:
+        group = guarded.groups[i]
+        works = fixes.get(i) == FEASIBLE
+        core.append(
+            Finding(
+                group.rule,
+                _sentence(group.statement),
+                group.entities,
+                words.refs(group.slots),
+                fix=_sentence(group.relax + " makes a timetable possible") if works else None,
+                verified=works,
+                source="core",
+                relaxation=group.key,
+            )
+        )
+    summary = _core_summary(core, pre, result.minimal)
+    return Explanation("infeasible", (*pre, *core), summary, timings, len(guarded.groups))
+
+
+def _work(data: SchoolData) -> SchoolData:
+    """The data the timetable step sees: with sections planned when students request courses."""
+    if any(s.requests for s in data.students):
+        plan = plan_sections(data)
+        if plan.changed:
+            return plan.data
+    return data
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _pre_summary(pre: list[Finding]) -> str:
+    if not pre:
+        return "No timetable can exist, but no single reason was found."
+    return f"No timetable can exist: {len(pre)} pre-check finding(s) show why."
+
+
+def _core_summary(core: list[Finding], pre: list[Finding], minimal: bool) -> str:
+    if not core:
+        head = "No timetable can exist even with every availability, pin and hard rule off:"
+        return f"{head} the lessons themselves do not fit ({len(pre)} pre-check finding(s))."
+    small = "" if minimal else " (the search ran out of time before making this set minimal)"
+    these = (
+        "this hard rule cannot hold"
+        if len(core) == 1
+        else (f"these {len(core)} hard rules cannot all hold together")
+    )
+    text = (
+        f"No timetable can exist: {these}{small}: "
+        + "; ".join(f.message.rstrip(".") for f in core)
+        + "."
+    )
+    fixes = [f.fix for f in core if f.fix]
+    if fixes:
+        text += " " + " Or: ".join(fixes)
+    else:
+        text += " No single one of them, switched off alone, makes a timetable possible."
+    return text
