@@ -15,12 +15,12 @@ from scheduler.solver.explain.core import FEASIBLE, INFEASIBLE, CoreSearch
 from scheduler.solver.explain.findings import EntityRef, Explanation, Finding
 from scheduler.solver.explain.guards import build_guarded
 from scheduler.solver.explain.prechecks import data_findings, prechecks
-from scheduler.solver.explain.relax import relax
+from scheduler.solver.explain.relax import relax, relax_all
 from scheduler.solver.explain.words import Words
 from scheduler.solver.plan import plan_sections
 from scheduler.solver.progress import CancelToken
 
-__all__ = ["EntityRef", "Explanation", "Finding", "explain", "precheck", "relax"]
+__all__ = ["EntityRef", "Explanation", "Finding", "explain", "precheck", "relax", "relax_all"]
 
 StepCallback = Callable[[str], None]
 
@@ -73,7 +73,7 @@ def explain(
     note(f"searching for conflicting rules among {len(guarded.groups)} rule group(s)")
     left = max(1.0, time_limit_s - (time.monotonic() - began))
     search = CoreSearch(guarded, deadline=time.monotonic() + left, workers=workers, cancel=cancel)
-    result = search.run(first_limit=0.5 * left, step_limit=max(0.5, min(3.0, left / 20)))
+    result = search.run(first_limit=0.5 * left, step_limit=max(1.0, min(10.0, left / 6)))
     timings["search"] = time.monotonic() - began - timings["prechecks"] - timings["build"]
     timings["total"] = time.monotonic() - began
     timings["solves"] = float(result.solves)
@@ -97,7 +97,7 @@ def explain(
     fixes = result.fixes or {}
     for i in result.core:
         group = guarded.groups[i]
-        works = fixes.get(i) == FEASIBLE
+        works = fixes.get((i,)) == FEASIBLE
         core.append(
             Finding(
                 group.rule,
@@ -107,9 +107,28 @@ def explain(
                 fix=_sentence(group.relax + " makes a timetable possible") if works else None,
                 verified=works,
                 source="core",
-                relaxation=group.key,
+                relaxations=(group.key,) if works else (),
             )
         )
+    for together, status in fixes.items():
+        if len(together) > 1 and status == FEASIBLE:
+            groups = [guarded.groups[i] for i in together]
+            entities = tuple(dict.fromkeys(e for g in groups for e in g.entities))
+            fix = _join([g.relax for g in groups]) + " together make a timetable possible"
+            fix = _sentence(fix)
+            core.append(
+                Finding(
+                    "relaxation",
+                    "No single one of these rules, lifted alone, makes a timetable possible; "
+                    "lifting them together does.",
+                    entities,
+                    words.refs(frozenset().union(*(g.slots for g in groups))),
+                    fix=fix,
+                    verified=True,
+                    source="core",
+                    relaxations=tuple(g.key for g in groups),
+                )
+            )
     summary = _core_summary(core, pre, result.minimal)
     return Explanation("infeasible", (*pre, *core), summary, timings, len(guarded.groups))
 
@@ -121,6 +140,10 @@ def _work(data: SchoolData) -> SchoolData:
         if plan.changed:
             return plan.data
     return data
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _sentence(text: str) -> str:
@@ -139,19 +162,21 @@ def _core_summary(core: list[Finding], pre: list[Finding], minimal: bool) -> str
         head = "No timetable can exist even with every availability, pin and hard rule off:"
         return f"{head} the lessons themselves do not fit ({len(pre)} pre-check finding(s))."
     small = "" if minimal else " (the search ran out of time before making this set minimal)"
+    rules = [f for f in core if f.rule != "relaxation"]
     these = (
         "this hard rule cannot hold"
-        if len(core) == 1
-        else (f"these {len(core)} hard rules cannot all hold together")
+        if len(rules) == 1
+        else (f"these {len(rules)} hard rules cannot all hold together")
     )
     text = (
         f"No timetable can exist: {these}{small}: "
-        + "; ".join(f.message.rstrip(".") for f in core)
+        + "; ".join(f.message.rstrip(".") for f in rules)
         + "."
     )
-    fixes = [f.fix for f in core if f.fix]
-    if fixes:
-        text += " " + " Or: ".join(fixes)
+    single = [f.fix for f in rules if f.fix]
+    if single:
+        text += " " + " Or: ".join(single)
     else:
-        text += " No single one of them, switched off alone, makes a timetable possible."
+        text += " No single one of them, lifted alone, makes a timetable possible."
+        text += "".join(" " + f.fix for f in core if f.rule == "relaxation" and f.fix)
     return text

@@ -30,8 +30,8 @@ class CoreResult:
     core: tuple[int, ...] = ()
     minimal: bool = False
     """True when every rule left in ``core`` was shown necessary."""
-    fixes: dict[int, str] | None = None
-    """Group index -> ``feasible`` / ``infeasible`` / ``unknown`` with only that group off."""
+    fixes: dict[tuple[int, ...], str] | None = None
+    """Group indexes -> ``feasible`` / ``infeasible`` / ``unknown`` with only those groups off."""
     solves: int = 0
 
 
@@ -62,11 +62,18 @@ class CoreSearch:
         """Solve with the switches ``on`` assumed true (the others free, so off)."""
         model = self.g.model
         model.clear_assumptions()
-        model.add_assumptions([self.g.switches[i] for i in on])
+        if core:
+            model.add_assumptions([self.g.switches[i] for i in on])
+        else:
+            # Switches fixed outright let presolve drop every start they rule out, which makes
+            # a feasibility check about as fast as a normal solve; assumptions would not.
+            model = model.clone()
+            chosen = set(on)
+            for i, switch in enumerate(self.g.switches):
+                model.add(switch == int(i in chosen))
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, min(limit, self.left()))
-        # One worker keeps the core small and reproducible; feasibility checks may use more.
-        solver.parameters.num_workers = 1 if core else self.workers
+        solver.parameters.num_workers = self.workers
         solver.parameters.random_seed = 0
         if self.cancel is not None:
             self.cancel.attach(solver)
@@ -97,13 +104,57 @@ class CoreSearch:
             if again == INFEASIBLE:
                 return CoreResult(INFEASIBLE, (), True, {}, self.solves)
         core, minimal = self._shrink(core, step_limit)
-        fixes: dict[int, str] = {}
+        fixes: dict[tuple[int, ...], str] = {}
         for i in core[:max_fixes]:
             if self.stopped():
                 break
-            others = [j for j in everything if j != i]
-            fixes[i], _ = self.check(others, 2 * step_limit, core=False)
+            fixes[(i,)] = self.try_without([i], everything, 2 * step_limit)
+        if core and FEASIBLE not in fixes.values():
+            # No single change does it: lift every rule about one entity of the set (all the
+            # days a teacher is away), then give back what is not needed, one rule at a time.
+            for together in self._bundles(core):
+                if self.stopped() or together in fixes:
+                    break
+                fixes[together] = self.try_without(list(together), everything, 2 * step_limit)
+                if fixes[together] == FEASIBLE:
+                    smaller = self._trim(list(together), everything, 2 * step_limit)
+                    if smaller != together:
+                        del fixes[together]
+                        fixes[smaller] = FEASIBLE
+                    break
         return CoreResult(INFEASIBLE, tuple(core), minimal, fixes, self.solves)
+
+    def _trim(self, off: list[int], everything: list[int], limit: float) -> tuple[int, ...]:
+        for i in list(off):
+            if self.stopped() or len(off) == 1:
+                break
+            rest = [j for j in off if j != i]
+            if self.try_without(rest, everything, limit) == FEASIBLE:
+                off = rest
+        return tuple(off)
+
+    def try_without(self, off: list[int], everything: list[int], limit: float) -> str:
+        """Is there a timetable with every rule on but ``off``?"""
+        drop = set(off)
+        status, _ = self.check([j for j in everything if j not in drop], limit, core=False)
+        return status
+
+    def _bundles(self, core: list[int]) -> list[tuple[int, ...]]:
+        """Per entity named first by a rule of the core: every rule group about it."""
+
+        def owner(i: int):
+            entities = self.g.groups[i].entities
+            return (entities[0].kind, entities[0].id) if entities else None
+
+        out = []
+        for who in dict.fromkeys(owner(i) for i in core):
+            if who is not None:
+                mine = tuple(j for j in range(len(self.g.groups)) if owner(j) == who)
+                if len(mine) > 1 and mine not in out:
+                    out.append(mine)
+        if len(core) > 1 and tuple(core) not in out:
+            out.append(tuple(core))
+        return out
 
     def _shrink(self, core: list[int], limit: float) -> tuple[list[int], bool]:
         """Deletion with chunks: try dropping ``chunk`` rules at a time, halving down to one."""
@@ -115,7 +166,7 @@ class CoreSearch:
                 if self.stopped():
                     return core, False
                 trial = core[:i] + core[i + chunk :]
-                status, used = self.check(trial, limit, core=True)
+                status, used = self.check(trial, limit, core=False)
                 if status == INFEASIBLE:
                     keep = set(used) if used else set(trial)
                     core = [j for j in trial if j in keep]

@@ -36,8 +36,8 @@ class Finding:
     fix: str | None = None
     verified: bool = False
     source: Literal["precheck", "core"] = "precheck"
-    relaxation: tuple[str, ...] | None = None
-    """The key of the rule group whose relaxation ``fix`` describes (see ``relax``)."""
+    relaxations: tuple[tuple[str, ...], ...] = ()
+    """Keys of the rule groups whose relaxation ``fix`` describes (see ``relax``)."""
 
     def to_dict(self) -> dict:
         out = {

@@ -6,6 +6,13 @@ from scheduler.model import Availability, SchoolData
 from scheduler.solver.timegrid import TimeGrid
 
 
+def relax_all(data: SchoolData, keys) -> SchoolData:
+    """Every relaxation of a fix (a finding's ``relaxations``), one after the other."""
+    for key in keys:
+        data = relax(data, key)
+    return data
+
+
 def relax(data: SchoolData, key: tuple[str, ...]) -> SchoolData:
     """The school with that one group of hard rules lifted (see ``guards.RuleGroup.key``)."""
     what = key[0]
