@@ -62,8 +62,10 @@ def print_finding(n: int, finding: Finding) -> None:
         more = f" and {len(finding.entities) - 8} more" if len(finding.entities) > 8 else ""
         print(f"       involves: {names}{more}")
     if finding.fix:
-        tried = "  [verified by a solve]" if finding.verified else ""
-        print(f"       fix: {finding.fix}{tried}")
+        if finding.verified:
+            print(f"       fix: {finding.fix}  [verified by a solve]")
+        else:
+            print(f"       suggestion: {finding.fix}")
 
 
 def print_prechecks(data, stream=None) -> None:
