@@ -23,7 +23,9 @@ from scheduler import __version__
 from scheduler.ui import icons
 from scheduler.ui.document import Document
 from scheduler.ui.files import Files, fet_importer
+from scheduler.ui.navigate import select_entity
 from scheduler.ui.views.calendar_editor import CalendarEditor
+from scheduler.ui.views.explain_panel import ExplainPanel
 from scheduler.ui.views.pages import Page, editor_pages
 from scheduler.ui.views.scenarios import ScenariosView
 from scheduler.ui.wiring import TimetablePage
@@ -40,6 +42,7 @@ PAGE_ICONS = {
     "Constraints": SP.SP_MessageBoxWarning,
     "Timetable": SP.SP_FileDialogDetailedView,
     "Scenarios": SP.SP_BrowserReload,
+    "Explain": SP.SP_MessageBoxQuestion,
 }
 
 
@@ -56,6 +59,10 @@ class MainWindow(QMainWindow):
         self.pages.update(editor_pages(self.doc))
         self.pages["Timetable"] = TimetablePage(self.doc)
         self.pages["Scenarios"] = ScenariosView(self.doc)
+        self.pages["Explain"] = self.explain_panel = ExplainPanel(self)
+        self.explain_panel.entityActivated.connect(lambda k, i: select_entity(self, k, i))
+        self.doc.changed.connect(lambda: self.explain_panel.set_data(self.doc.data))
+        self.explain_panel.set_data(self.doc.data)
         self._build_navigation()
         self._build_actions()
         self._build_menus()
@@ -180,7 +187,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.find_action)
         view = bar.addMenu("&View")
         for i, title in enumerate(self.pages):
-            key = f"Ctrl+{(i + 1) % 10}"
+            key = f"Ctrl+{(i + 1) % 10}" if i < 10 else None  # Ctrl+1..9, 0: the first ten
             view.addAction(self._action(title, lambda _=False, i=i: self.show_page(i), key))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Flexday", self._about))
@@ -320,6 +327,7 @@ class MainWindow(QMainWindow):
         panel = getattr(self.pages["Timetable"], "solve_panel", None)
         if panel is not None:
             panel.shutdown()  # stop a running solve's worker process with the window
+        self.explain_panel.shutdown()
         event.accept()
 
     def open_at_start(self, path: Path | None) -> None:

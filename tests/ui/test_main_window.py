@@ -22,6 +22,7 @@ PAGES = [
     "Constraints",
     "Timetable",
     "Scenarios",
+    "Explain",
 ]
 
 
