@@ -105,6 +105,11 @@ def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> Sol
         report(SolveProgress(p.elapsed_s, p.solutions, p.objective, p.best_bound, p.gap, p.stage))
 
     r = solve(data, options, progress=forward, cancel=token)
+    reasons = r.reasons
+    if r.status == "infeasible":  # the quick checks say why in words; Explain says more
+        from scheduler.solver.explain import precheck
+
+        reasons = (*reasons, *(f.message for f in precheck(data)))
     solution = r.solution
     changed = getattr(r, "data", None)  # a solve that creates sections returns its school
     judged = changed if changed is not None else data
@@ -117,7 +122,7 @@ def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> Sol
         time_to_first_solution_s=r.time_to_first_solution_s,
         meetings=r.meetings,
         placed=r.placed,
-        reasons=r.reasons,
+        reasons=reasons,
         penalties=dict(r.penalties),
         ignored=dict(r.ignored),
         report=check(judged, solution) if solution is not None else None,

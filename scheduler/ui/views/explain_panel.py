@@ -82,7 +82,7 @@ class ExplainPanel(QWidget):
         self.summary.setText("")
         self.stale.hide()
         self.status.setText("Checking…" if quick else "Explaining… building the model")
-        self.runner.start("explanation", explain_job, request)
+        self.runner.start("explanation", explain_job, request, process=not quick)
         self._clock.start()
 
     def cancel(self) -> None:

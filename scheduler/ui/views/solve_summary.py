@@ -88,6 +88,11 @@ class SolveSummary(QWidget):
         else:
             for reason in outcome.reasons or ("the solver gave no reason",):
                 lines.append(f"• {html.escape(_sentence(reason), quote=False)}")
+            if outcome.status == "infeasible":
+                lines.append(
+                    "Open the <b>Explain</b> page for the hard rules that conflict and the "
+                    "change that would make a timetable possible."
+                )
         if outcome.ignored:
             rules = ", ".join(
                 f"{html.escape(name, quote=False)} ({n})" for name, n in outcome.ignored.items()

@@ -1,0 +1,66 @@
+"""The Explain page: a real explanation of an infeasible tiny school in a worker process, listed
+finding by finding; clicking an entity under a finding selects it in its editor."""
+
+from __future__ import annotations
+
+from scheduler.model import Project, SlotRef, Teacher
+from scheduler.ui.document import Document
+from tests.solver.school import lesson, school
+from tests.ui.conftest import Answers
+
+
+def _infeasible():
+    away = tuple(SlotRef(day="Mon", slot=s) for s in ("P1", "P2"))
+    ortiz = Teacher(id="T1", name="Ms Ortiz", unavailable=away)
+    return school(
+        lesson("A", group="G1"),
+        lesson("B", group="G2"),
+        slots=3,
+        teachers=(ortiz, Teacher(id="T2", name="Mr Bo")),
+    )
+
+
+def _window(qtbot):
+    from scheduler.ui.main_window import MainWindow
+
+    win = MainWindow(Document(Project.of(_infeasible())))
+    qtbot.addWidget(win)
+    win.files.dialogs = Answers()
+    return win
+
+
+def _texts(item):
+    return [item.child(i).text(0) for i in range(item.childCount())]
+
+
+def test_explain_lists_findings_and_links_select_the_teacher(qtbot):
+    win = _window(qtbot)
+    win.show_page("Explain")
+    panel = win.explain_panel
+    panel.limit.setValue(10)
+    panel.explain_button.click()
+    qtbot.waitUntil(lambda: panel.explanation is not None, timeout=60_000)
+    assert panel.explanation.status == "infeasible"
+    assert "Ms Ortiz" in panel.summary.text()
+    top = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    assert any("Ms Ortiz (T1) teaches 2 lesson slot(s)" in item.text(0) for item in top)
+    core = next(item for item in top if "is not available" in item.text(0))
+    assert any(t.startswith("Fix (verified by a solve): Allowing Ms Ortiz") for t in _texts(core))
+    link = next(
+        core.child(i)
+        for i in range(core.childCount())
+        if core.child(i).text(0).startswith("Teacher")
+    )
+    panel.tree.itemClicked.emit(link, 0)
+    assert win.current_page() is win.pages["Teachers"]
+    assert win.pages["Teachers"].editor.current_item().id == "T1"
+
+
+def test_quick_check_and_stale_notice(qtbot):
+    win = _window(qtbot)
+    panel = win.explain_panel
+    panel.quick_button.click()
+    qtbot.waitUntil(lambda: panel.explanation is not None, timeout=60_000)
+    assert {f.rule for f in panel.explanation.findings} == {"teacher_load", "forced_clash"}
+    win.doc.replace_data(win.doc.data.model_copy(update={"name": "Changed"}), "Rename")
+    assert panel.stale.isVisibleTo(panel)
