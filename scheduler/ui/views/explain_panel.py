@@ -10,14 +10,12 @@ from __future__ import annotations
 import html
 import time
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +35,12 @@ KIND_TITLES = {
     "activity": "Activity",
     "constraint": "Rule",
 }
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 SOURCES = {"precheck": "Pre-check", "core": "Conflicting rule"}
+HEADLINES = {
+    "feasible": "A timetable is possible.",
+    "infeasible": "No timetable can exist.",
+    "unknown": "Not decided within the time limit.",
+}
 
 
 class ExplainPanel(QWidget):
@@ -78,7 +80,9 @@ class ExplainPanel(QWidget):
         request = ExplainRequest(self._data.model_dump_json(), limit, quick=quick)
         self._explained = self._data
         self._began = time.monotonic()
-        self.tree.clear()
+        self.view.clear()
+        self.links = []
+        self.headline.setText("")
         self.summary.setText("")
         self.stale.hide()
         self.status.setText("Checking…" if quick else "Explaining… building the model")
@@ -96,14 +100,12 @@ class ExplainPanel(QWidget):
     def show_explanation(self, explanation) -> None:
         self.explanation = explanation
         tone = {"feasible": "#15803d", "infeasible": "#b91c1c"}.get(explanation.status, "#b45309")
-        self.summary.setText(
-            f"<span style='color:{tone}; font-weight:600'>"
-            f"{html.escape(explanation.summary, quote=False)}</span>"
-        )
-        self.tree.clear()
-        for n, finding in enumerate(explanation.findings, 1):
-            self.tree.addTopLevelItem(self._finding_item(n, finding))
-        self.tree.expandAll()
+        self.headline.setText(HEADLINES.get(explanation.status, ""))
+        self.headline.setStyleSheet(f"font-size: 16px; font-weight: 600; color: {tone};")
+        self.summary.setText(html.escape(explanation.summary, quote=False))
+        self.links = []
+        body = [self._finding_html(n, f) for n, f in enumerate(explanation.findings, 1)]
+        self.view.setHtml("".join(body))
         count = len(explanation.findings)
         took = explanation.timings.get("total")
         self.status.setText(
@@ -146,59 +148,59 @@ class ExplainPanel(QWidget):
         self.stale = QLabel("The school has changed since this explanation: run it again.")
         self.stale.setStyleSheet("color: #b45309;")
         self.stale.hide()
+        self.headline = QLabel(objectName="explainHeadline")
         self.summary = QLabel(objectName="explainSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setStyleSheet("font-size: 14px; padding: 4px 0;")
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setAlternatingRowColors(False)
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
+        self.summary.setStyleSheet("padding-bottom: 4px;")
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)
+        self.view.anchorClicked.connect(self._activated)
+        self.links: list[tuple[str, str]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(bar)
         layout.addWidget(self.stale)
+        layout.addWidget(self.headline)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.view, 1)
 
-    def _finding_item(self, n: int, finding) -> QTreeWidgetItem:
+    def _finding_html(self, n: int, finding) -> str:
         source = SOURCES.get(finding.source, finding.source)
-        item = QTreeWidgetItem([f"{n}. {finding.message}"])
-        item.setToolTip(0, f"{source}: {finding.rule}")
-        icon = (
-            icons.SP.SP_MessageBoxWarning
-            if finding.source == "core"
-            else icons.SP.SP_MessageBoxInformation
-        )
-        item.setIcon(0, icons.standard(icon))
-        bold = QFont(item.font(0))
-        bold.setBold(True)
-        item.setFont(0, bold)
+        tone = "#b91c1c" if finding.source == "core" else "#0f172a"
+        parts = [
+            f"<p style='margin-top:6px'><span style='color:#64748b'>{n}. {source}</span><br>"
+            f"<b style='color:{tone}'>{_esc(finding.message)}</b>"
+        ]
         if finding.fix:
-            label = "Fix (verified by a solve)" if finding.verified else "Suggestion"
-            fix = QTreeWidgetItem([f"{label}: {finding.fix}"])
-            colour = "#15803d" if finding.verified else "#475569"
-            fix.setForeground(0, QBrush(QColor(colour)))
-            fix.setIcon(0, icons.standard(icons.SP.SP_DialogApplyButton))
-            item.addChild(fix)
+            if finding.verified:
+                parts.append(
+                    f"<br><span style='color:#15803d'>&#10004; Fix, verified by a solve: "
+                    f"{_esc(finding.fix)}</span>"
+                )
+            else:
+                parts.append(
+                    f"<br><span style='color:#475569'>Suggestion: {_esc(finding.fix)}</span>"
+                )
+        links = []
         for ref in finding.entities:
+            self.links.append((ref.kind, ref.id))
             name = ref.label if ref.label == ref.id else f"{ref.label} ({ref.id})"
-            child = QTreeWidgetItem([f"{KIND_TITLES.get(ref.kind, ref.kind)}: {name}"])
-            child.setData(0, ENTITY_ROLE, (ref.kind, ref.id))
-            child.setForeground(0, QBrush(QColor("#1d4ed8")))
-            child.setToolTip(0, "Click to open it in its editor")
-            item.addChild(child)
-        return item
+            kind = KIND_TITLES.get(ref.kind, ref.kind)
+            links.append(f"{kind} <a href='#e{len(self.links) - 1}'>{_esc(name)}</a>")
+        if links:
+            parts.append("<br><span style='color:#475569'>" + " &middot; ".join(links) + "</span>")
+        return "".join(parts) + "</p>"
 
     # -- behaviour ------------------------------------------------------------------------------
-    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        ref = item.data(0, ENTITY_ROLE)
-        if ref is not None:
-            self.entityActivated.emit(ref[0], ref[1])
+    def _activated(self, url: QUrl) -> None:
+        self.open_link(int(url.fragment().removeprefix("e") or -1))
+
+    def open_link(self, index: int) -> None:
+        """Show the ``index``-th entity linked from the findings in its editor."""
+        if 0 <= index < len(self.links):
+            self.entityActivated.emit(*self.links[index])
 
     def _refresh(self) -> None:
         busy = self.runner.busy
@@ -230,3 +232,7 @@ class ExplainPanel(QWidget):
     def _on_cancelled(self) -> None:
         self._clock.stop()
         self.status.setText("Cancelled.")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
