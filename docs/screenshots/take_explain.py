@@ -14,36 +14,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
+from samples.infeasible import away_most_of_the_week
 from scheduler.io.project_file import load_project
-from scheduler.model import SlotRef
 from scheduler.ui.app import application
-
-
-def away_most_of_the_week(project):
-    """The teacher with the most lesson slots, unavailable on every day but the first."""
-    scenario = project.scenario()
-    data = scenario.data
-    load: Counter[str] = Counter()
-    for a in data.activities:
-        for t in a.teachers:
-            load[t] += sum(a.meetings)
-    busiest = load.most_common(1)[0][0]
-    first = data.calendar.days[0].id
-    away = tuple(
-        SlotRef(day=d.id, slot=s.id)
-        for d in data.calendar.days
-        if d.id != first
-        for s in d.slots
-        if s.teaching
-    )
-    teachers = tuple(
-        t.model_copy(update={"unavailable": away}) if t.id == busiest else t for t in data.teachers
-    )
-    changed = data.model_copy(update={"teachers": teachers})
-    return project.replace_scenario(scenario.model_copy(update={"data": changed}))
 
 
 def main(out: Path, limit: int = 60) -> None:
@@ -55,7 +30,10 @@ def main(out: Path, limit: int = 60) -> None:
     win.files.timer.stop()
     win.setGeometry(0, 0, 1600, 1000)
     win.show()
-    win.doc.load(away_most_of_the_week(load_project(Path("samples/riverside-high.flexday"))), None)
+    project = load_project(Path("samples/riverside-high.flexday"))
+    scenario = project.scenario()
+    data, _ = away_most_of_the_week(scenario.data)
+    win.doc.load(project.replace_scenario(scenario.model_copy(update={"data": data})), None)
 
     def settle(rounds: int = 15) -> None:
         for _ in range(rounds):
@@ -81,15 +59,11 @@ def main(out: Path, limit: int = 60) -> None:
     shot("explain-result")
     print(panel.explanation.summary)
     print(panel.explanation.timings)
-    for i in range(panel.tree.topLevelItemCount()):
-        item = panel.tree.topLevelItem(i)
-        for k in range(item.childCount()):
-            if item.child(k).text(0).startswith("Teacher"):
-                panel.tree.itemClicked.emit(item.child(k), 0)
-                shot("explain-link-teacher")
-                win.files.dialogs.unsaved = lambda *_: "discard"
-                win.close()
-                return
+    teacher = next(i for i, (kind, _) in enumerate(panel.links) if kind == "teacher")
+    panel.open_link(teacher)
+    shot("explain-link-teacher")
+    win.files.dialogs.unsaved = lambda *_: "discard"
+    win.close()
 
 
 if __name__ == "__main__":

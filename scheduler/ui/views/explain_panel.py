@@ -167,7 +167,7 @@ class ExplainPanel(QWidget):
         layout.addWidget(self.view, 1)
 
     def _finding_html(self, n: int, finding) -> str:
-        source = SOURCES.get(finding.source, finding.source)
+        source = "Fix" if finding.rule == "relaxation" else SOURCES.get(finding.source, "")
         tone = "#b91c1c" if finding.source == "core" else "#0f172a"
         parts = [
             f"<p style='margin-top:6px'><span style='color:#64748b'>{n}. {source}</span><br>"
