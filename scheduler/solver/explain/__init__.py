@@ -168,6 +168,10 @@ def _core_summary(core: list[Finding], pre: list[Finding], minimal: bool) -> str
         if len(rules) == 1
         else (f"these {len(rules)} hard rules cannot all hold together")
     )
+    these += (
+        " alongside the rules that always hold (every lesson placed, one lesson at a time per "
+        "person, enough rooms, each activity's own settings)"
+    )
     text = (
         f"No timetable can exist: {these}{small}: "
         + "; ".join(f.message.rstrip(".") for f in rules)
