@@ -73,7 +73,12 @@ def explain(
     note(f"searching for conflicting rules among {len(guarded.groups)} rule group(s)")
     left = max(1.0, time_limit_s - (time.monotonic() - began))
     search = CoreSearch(guarded, deadline=time.monotonic() + left, workers=workers, cancel=cancel)
-    result = search.run(first_limit=0.5 * left, step_limit=max(1.0, min(10.0, left / 6)))
+    named = {(e.kind, e.id) for f in pre for e in f.entities}
+    focus = [
+        i for i, g in enumerate(guarded.groups) if any((e.kind, e.id) in named for e in g.entities)
+    ]
+    step_limit = max(1.0, min(10.0, left / 6))
+    result = search.run(first_limit=0.5 * left, step_limit=step_limit, focus=focus)
     timings["search"] = time.monotonic() - began - timings["prechecks"] - timings["build"]
     timings["total"] = time.monotonic() - began
     timings["solves"] = float(result.solves)
@@ -161,7 +166,7 @@ def _core_summary(core: list[Finding], pre: list[Finding], minimal: bool) -> str
     if not core:
         head = "No timetable can exist even with every availability, pin and hard rule off:"
         return f"{head} the lessons themselves do not fit ({len(pre)} pre-check finding(s))."
-    small = "" if minimal else " (the search ran out of time before making this set minimal)"
+    small = "" if minimal else " (a smaller set may exist: the search ran out of time)"
     rules = [f for f in core if f.rule != "relaxation"]
     these = (
         "this hard rule cannot hold"
@@ -173,9 +178,9 @@ def _core_summary(core: list[Finding], pre: list[Finding], minimal: bool) -> str
         "person, enough rooms, each activity's own settings)"
     )
     text = (
-        f"No timetable can exist: {these}{small}: "
+        f"No timetable can exist: {these}: "
         + "; ".join(f.message.rstrip(".") for f in rules)
-        + "."
+        + f"{small}."
     )
     single = [f.fix for f in rules if f.fix]
     if single:

@@ -91,8 +91,22 @@ class CoreSearch:
             return FEASIBLE, []
         return UNKNOWN, []
 
-    def run(self, *, first_limit: float, step_limit: float, max_fixes: int = 8) -> CoreResult:
+    def run(
+        self,
+        *,
+        first_limit: float,
+        step_limit: float,
+        focus: list[int] | None = None,
+        max_fixes: int = 8,
+    ) -> CoreResult:
+        """``focus``: rule groups about what the pre-checks named; when they alone are already
+        infeasible (a quick check, with presolve), the search starts from them."""
         everything = list(range(len(self.g.switches)))
+        if focus:
+            status, _ = self.check(focus, first_limit / 2, core=False)
+            if status == INFEASIBLE:
+                core, minimal = self._shrink(list(focus), step_limit)
+                return self._fixes(core, minimal, everything, step_limit, max_fixes)
         status, used = self.check(everything, first_limit, core=True)
         if status != INFEASIBLE:
             return CoreResult(status, solves=self.solves)
@@ -104,6 +118,9 @@ class CoreSearch:
             if again == INFEASIBLE:
                 return CoreResult(INFEASIBLE, (), True, {}, self.solves)
         core, minimal = self._shrink(core, step_limit)
+        return self._fixes(core, minimal, everything, step_limit, max_fixes)
+
+    def _fixes(self, core, minimal, everything, step_limit, max_fixes) -> CoreResult:
         fixes: dict[tuple[int, ...], str] = {}
         for i in core[:max_fixes]:
             if self.stopped():
