@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = tiny(1 if args.quick else args.repeats)
     for sample in ["riverside", *(["large"] if args.large else [])]:
         print(f"… {sample}, limit {limit:g} s", file=sys.stderr, flush=True)
-        args_ = ["--child", sample, "--limit", str(limit)]
+        args_ = [sample, "--limit", str(limit)]  # run_child puts --child first
         rows.append(run_child(MODULE, args_, timeout=limit * 4 + 120))
     keys = ["school", "status", "prechecks", "core", "minimal", "verified_fixes", "fix_ok"]
     keys += ["solves", "wall_s"]
