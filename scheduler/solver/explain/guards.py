@@ -202,17 +202,16 @@ def _rule_group(c, words: Words, slots: frozenset[int] = frozenset()) -> RuleGro
     entities.extend(words.activity(a) for a in getattr(c, "activities", ()))
     details = _details(c)
     about = words.names(entities[1:])
-    doc = (type(c).__doc__ or c.kind).strip().split("\n")[0].replace("``", "")
     statement = f'the hard rule "{c.id}" ({c.kind.replace("_", " ")}{details})'
     if about:
-        statement += f" for {about}"
+        statement += f" applies to {about}"
     if slots:
         statement += f", slots {words.slots(slots)}"
     return RuleGroup(
         key=("rule", c.id),
         rule=c.kind,
         statement=statement,
-        relax=f'switching off the hard rule "{c.id}" ({doc.rstrip(".")})',
+        relax=f'switching off the hard rule "{c.id}" ({c.kind.replace("_", " ")})',
         entities=tuple(entities),
         slots=slots,
     )

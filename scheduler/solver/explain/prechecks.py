@@ -171,8 +171,8 @@ def _caps(data: SchoolData, p: Problem, words: Words):
             if load > days:
                 yield Finding(
                     "teacher_load",
-                    f"{words.name(who)} teaches {load} lesson slot(s) a week but at most "
-                    f"{t.max_slots_per_day} a day on the days free leaves room for only {days}.",
+                    f"{words.name(who)} teaches {load} lesson slot(s) a week, but a limit of "
+                    f"{t.max_slots_per_day} a day on the days they are free allows only {days}.",
                     (who,),
                     fix=f"raise the daily limit of {words.name(who)}",
                 )
@@ -214,7 +214,8 @@ def _forced_clashes(p: Problem, words: Words):
                 how = "pinned or held by availability" if pinned else "held by availability"
                 yield Finding(
                     "pin_clash" if pinned else "forced_clash",
-                    f"{words.names(acts)} must all take place {words.slot(s)} ({how}), but "
+                    f"{words.names(acts)} must {'both' if len(acts) == 2 else 'all'} take "
+                    f"place {words.slot(s)} ({how}), but "
                     f"{words.name(who)} can be in only one lesson at a time.",
                     (who, *acts),
                     words.refs([s]),

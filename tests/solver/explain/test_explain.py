@@ -112,7 +112,7 @@ def test_clashing_pins_name_the_teacher_and_both_lessons():
 
 def test_teacher_daily_cap_is_named_and_lifting_it_fixes_it():
     data = infeasible.teacher_daily_cap()
-    assert any("at most 1 a day" in f.message for f in precheck(data))
+    assert any("a limit of 1 a day" in f.message for f in precheck(data))
     e = _explain(data)
     assert [f.relaxations for f in _fixes(e)] == [(("cap", "T1"),)]
     _assert_fixes_solve(data, e)
