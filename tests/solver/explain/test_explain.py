@@ -132,3 +132,27 @@ def test_normal_compile_is_unchanged_by_the_open_times_option():
     assert [len(m.starts) for m in closed.meetings] == [4] * 5
     assert [len(m.starts) for m in opened.meetings] == [6] * 5
     assert closed.teachers == opened.teachers  # unavailable slots kept for the rules
+
+
+def test_a_rule_about_activities_against_a_pin_and_a_teachers_time():
+    from scheduler.model import Pin, SameStart, SlotRef, Teacher
+
+    together = SameStart(id="together", activities=("A", "B"))
+    pin = Pin(meeting=0, start=SlotRef(day="Mon", slot="P1"))
+    away = Teacher(id="T1", name="Ms Ortiz", unavailable=(SlotRef(day="Mon", slot="P1"),))
+    data = school(
+        lesson("A", teacher="T1", group="G1"),
+        lesson("B", teacher="T2", group="G2", pins=(pin,)),
+        slots=3,
+        constraints=(together,),
+        teachers=(away, Teacher(id="T2")),
+    )
+    e = _explain(data)
+    assert e.status == "infeasible"
+    assert {f.relaxations[0] for f in _fixes(e)} == {
+        ("rule", "together"),
+        ("pin", "B", "0"),
+        ("time", "teacher", "T1", "0", "0"),
+    }
+    assert any('hard rule "together" (same start' in f.message for f in _core(e))
+    _assert_fixes_solve(data, e)
