@@ -7,7 +7,8 @@ Tiny schools: each deliberately infeasible school of ``samples.infeasible`` is e
 applied and the school solved again by the normal solver and judged by the checker ("fix ok").
 Larger: Riverside High (and with ``--large`` the 2,500-student sample) with its busiest teacher
 away on every day but the first, explained once in a fresh process (peak memory) with ``--limit``
-(default 60 s; 30 s with ``--quick``). Ends with one JSON line of every figure.
+(default 60 s; 30 s with ``--quick``), from the sample's stored timetable as ``flexday explain``
+does. Ends with one JSON line of every figure.
 """
 
 from __future__ import annotations
@@ -66,9 +67,10 @@ def child(sample: str, limit: float) -> dict:
     from scheduler.io.project_file import load_project
     from scheduler.solver.explain import explain
 
-    data, teacher = away_most_of_the_week(load_project(Path(SAMPLES[sample])).scenario().data)
+    scenario = load_project(Path(SAMPLES[sample])).scenario()
+    data, teacher = away_most_of_the_week(scenario.data)
     began = time.monotonic()
-    e = explain(data, time_limit_s=limit)
+    e = explain(data, time_limit_s=limit, hint=scenario.solution)  # as `flexday explain` does
     wall = time.monotonic() - began
     t = e.timings
     return {

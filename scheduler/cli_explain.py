@@ -19,7 +19,8 @@ def run_explain(
     out: Path | None,
 ) -> int:
     """Exit 0 when a timetable is possible, 1 when it is not (or could not be shown possible)."""
-    data = project.scenario(name).data
+    scenario = project.scenario(name)
+    data = scenario.data
     print(f"Explaining {data.name!r}, scenario {name!r} (limit {time_limit:g} s)")
     live = sys.stderr.isatty()
 
@@ -27,7 +28,9 @@ def run_explain(
         if live:
             print(f"  … {what}", file=sys.stderr)
 
-    result = explain(data, time_limit_s=time_limit, workers=workers, step=step)
+    result = explain(
+        data, time_limit_s=time_limit, workers=workers, step=step, hint=scenario.solution
+    )
     print_explanation(result)
     if out is not None:
         import json

@@ -17,10 +17,13 @@ class ExplainRequest:
     quick: bool = False
     """Only the pre-checks (counting, no search)."""
     workers: int | None = None
+    hint_json: str | None = None
+    """The scenario's timetable, as a starting point for the checks that a timetable exists."""
 
 
 def explain_job(request: ExplainRequest, report: Report, cancel: CancelEvent):
     """An ``Explanation``: pre-checks, then (unless quick) the conflicting rules and fixes."""
+    from scheduler.model import Solution
     from scheduler.solver.explain import Explanation, explain, precheck
     from scheduler.solver.progress import CancelToken
 
@@ -46,4 +49,5 @@ def explain_job(request: ExplainRequest, report: Report, cancel: CancelEvent):
         workers=request.workers,
         step=report,
         cancel=token,
+        hint=Solution.model_validate_json(request.hint_json) if request.hint_json else None,
     )

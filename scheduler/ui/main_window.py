@@ -61,8 +61,10 @@ class MainWindow(QMainWindow):
         self.pages["Scenarios"] = ScenariosView(self.doc)
         self.pages["Explain"] = self.explain_panel = ExplainPanel(self)
         self.explain_panel.entityActivated.connect(lambda k, i: select_entity(self, k, i))
-        self.doc.changed.connect(lambda: self.explain_panel.set_data(self.doc.data))
-        self.explain_panel.set_data(self.doc.data)
+        self.doc.changed.connect(
+            lambda: self.explain_panel.set_data(self.doc.data, self.doc.solution)
+        )
+        self.explain_panel.set_data(self.doc.data, self.doc.solution)
         self._build_navigation()
         self._build_actions()
         self._build_menus()

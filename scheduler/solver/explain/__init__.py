@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from scheduler.model import SchoolData
+from scheduler.model import SchoolData, Solution
 from scheduler.solver.compile import compile_problem
 from scheduler.solver.explain.core import FEASIBLE, INFEASIBLE, CoreSearch
 from scheduler.solver.explain.findings import EntityRef, Explanation, Finding
@@ -19,6 +19,7 @@ from scheduler.solver.explain.relax import relax, relax_all
 from scheduler.solver.explain.words import Words
 from scheduler.solver.plan import plan_sections
 from scheduler.solver.progress import CancelToken
+from scheduler.solver.stages.timetable import hint_starts
 
 __all__ = ["EntityRef", "Explanation", "Finding", "explain", "precheck", "relax", "relax_all"]
 
@@ -41,7 +42,10 @@ def explain(
     workers: int | None = None,
     step: StepCallback | None = None,
     cancel: CancelToken | None = None,
+    hint: Solution | None = None,
 ) -> Explanation:
+    """``hint``: a timetable of (nearly) this school, e.g. the scenario's last one: checks that
+    a timetable exists start from it, which makes them much faster."""
     began = time.monotonic()
     timings: dict[str, float] = {}
 
@@ -73,6 +77,8 @@ def explain(
     note(f"searching for conflicting rules among {len(guarded.groups)} rule group(s)")
     left = max(1.0, time_limit_s - (time.monotonic() - began))
     search = CoreSearch(guarded, deadline=time.monotonic() + left, workers=workers, cancel=cancel)
+    if hint is not None:
+        search.set_hint(hint_starts(guarded.problem, hint))
     named = {(e.kind, e.id) for f in pre for e in f.entities}
     focus = [
         i for i, g in enumerate(guarded.groups) if any((e.kind, e.id) in named for e in g.entities)

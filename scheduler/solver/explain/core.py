@@ -51,6 +51,14 @@ class CoreSearch:
         self.cancel = cancel
         self.clock = clock
         self.solves = 0
+        self.hint: dict[int, int] = {}
+        """Meeting -> start of the last timetable seen (the school's own, then each one found):
+        most feasibility checks move only a few lessons from it."""
+
+    def set_hint(self, starts: dict[int, int]) -> None:
+        self.hint = dict(starts)
+        self.g.model.clear_hints()
+        self.g.variables.hint(self.hint)
 
     def left(self) -> float:
         return self.deadline - self.clock()
@@ -88,6 +96,7 @@ class CoreSearch:
             index = {self.g.switches[i].index: i for i in on}
             return INFEASIBLE, sorted(index[v] for v in used if v in index)
         if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+            self.set_hint(self.g.variables.extract(solver))
             return FEASIBLE, []
         return UNKNOWN, []
 

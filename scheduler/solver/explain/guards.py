@@ -47,6 +47,7 @@ class RuleGroup:
 class Guarded:
     model: cp_model.CpModel
     problem: Problem
+    variables: Variables
     groups: list[RuleGroup] = field(default_factory=list)
     switches: list[cp_model.IntVar] = field(default_factory=list)
 
@@ -67,7 +68,7 @@ def build_guarded(data: SchoolData, words: Words) -> Guarded | None:
     variables = Variables(model, problem)
     for resource in (*problem.teachers, *problem.leaves, *problem.students):
         variables.busy(resource)  # shared definitions: built once, outside every switch
-    out = Guarded(model, problem)
+    out = Guarded(model, problem, variables)
     stripped = tuple(
         t.model_copy(update={"max_slots_per_day": None, "max_slots_per_week": None})
         if t.max_slots_per_day is not None or t.max_slots_per_week is not None

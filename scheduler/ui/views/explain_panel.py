@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scheduler.model import SchoolData
+from scheduler.model import SchoolData, Solution
 from scheduler.ui import icons
 from scheduler.ui.explain_job import ExplainRequest, explain_job
 from scheduler.ui.tasks import TaskRunner
@@ -52,6 +52,7 @@ class ExplainPanel(QWidget):
         super().__init__(parent)
         self.runner = runner or TaskRunner(self)
         self._data: SchoolData | None = None
+        self._solution: Solution | None = None
         self._explained: SchoolData | None = None
         self.explanation = None
         self._began = 0.0
@@ -66,8 +67,10 @@ class ExplainPanel(QWidget):
         self._refresh()
 
     # -- public ---------------------------------------------------------------------------------
-    def set_data(self, data: SchoolData | None) -> None:
+    def set_data(self, data: SchoolData | None, solution: Solution | None = None) -> None:
+        """The school to explain, and its current timetable (a starting point for the search)."""
         self._data = data
+        self._solution = solution
         stale = self._explained is not None and data is not self._explained
         self.stale.setVisible(stale and not self.runner.busy)
         self._refresh()
@@ -77,7 +80,8 @@ class ExplainPanel(QWidget):
             return
         limit = float(self.limit.value())
         QSettings().setValue(SETTING, int(limit))
-        request = ExplainRequest(self._data.model_dump_json(), limit, quick=quick)
+        hint = self._solution.model_dump_json() if self._solution is not None else None
+        request = ExplainRequest(self._data.model_dump_json(), limit, quick=quick, hint_json=hint)
         self._explained = self._data
         self._began = time.monotonic()
         self.view.clear()

@@ -156,3 +156,10 @@ def test_a_rule_about_activities_against_a_pin_and_a_teachers_time():
     }
     assert any('hard rule "together" (same start' in f.message for f in _core(e))
     _assert_fixes_solve(data, e)
+
+
+def test_a_timetable_of_the_school_before_the_change_is_a_starting_point():
+    data = infeasible.teacher_overload()
+    before, _ = solved(relax_all(data, [("time", "teacher", "T1", "3", "4")]))
+    e = explain(data, time_limit_s=10, workers=1, hint=before.solution)
+    assert [f.relaxations for f in _fixes(e)] == [(("time", "teacher", "T1", "3", "4"),)]
