@@ -12,6 +12,8 @@ from scheduler.model import (
     Activity,
     Availability,
     Calendar,
+    Course,
+    CourseRequest,
     Day,
     MaxPerDay,
     Pin,
@@ -137,6 +139,24 @@ def teacher_daily_cap() -> SchoolData:
     """Mr Lee (T1) may teach one slot a day, has two lessons, in a one-day week."""
     lee = Teacher(id="T1", name="Mr Lee", max_slots_per_day=1)
     return _school([_lesson("A", "T1", "G1"), _lesson("B", "T1", "G2")], teachers=(lee,))
+
+
+def requests_vs_internship() -> SchoolData:
+    """Ana Diaz (S1) requests Biology (2 meetings) and Art (1), both required, but is free for
+    only 2 slots of 6. A timetable exists; her required courses cannot all be given."""
+    ana = Student(
+        id="S1",
+        name="Ana Diaz",
+        unavailable=_away("Mon", "P1", "P2", "P3") + _away("Tue", "P1"),
+        requests=(CourseRequest(course="BIO"), CourseRequest(course="ART")),
+    )
+    bo = Student(id="S2", name="Bo Berg", requests=(CourseRequest(course="BIO"),))
+    courses = (
+        Course(id="BIO", name="Biology", subject="S", meetings=(1, 1), section_capacity=20),
+        Course(id="ART", name="Art", subject="S", meetings=(1,), section_capacity=20),
+    )
+    teachers = tuple(Teacher(id=t, subjects=("S",)) for t in ("T1", "T2"))
+    return _school([], days=2, teachers=teachers, courses=courses, students=(ana, bo))
 
 
 TINY = {

@@ -24,6 +24,8 @@ from scheduler.solver.stages.timetable import hint_starts
 __all__ = ["EntityRef", "Explanation", "Finding", "explain", "precheck", "relax", "relax_all"]
 
 StepCallback = Callable[[str], None]
+REQUEST_RULES = frozenset({"required_courses"})
+"""Pre-check findings about course requests: a timetable may exist, the requests go unmet."""
 
 
 def precheck(data: SchoolData) -> list[Finding]:
@@ -79,7 +81,7 @@ def explain(
     search = CoreSearch(guarded, deadline=time.monotonic() + left, workers=workers, cancel=cancel)
     if hint is not None:
         search.set_hint(hint_starts(guarded.problem, hint))
-    named = {(e.kind, e.id) for f in pre for e in f.entities}
+    named = {(e.kind, e.id) for f in pre if f.rule not in REQUEST_RULES for e in f.entities}
     focus = [
         i for i, g in enumerate(guarded.groups) if any((e.kind, e.id) in named for e in g.entities)
     ]
@@ -90,14 +92,18 @@ def explain(
     timings["solves"] = float(result.solves)
     if result.status == FEASIBLE:
         summary = "Every hard rule can hold: a timetable is possible."
-        if pre:
+        unmet = sum(1 for f in pre if f.rule in REQUEST_RULES)
+        if unmet:
+            summary += f" But {unmet} student(s) cannot get every required course (see below)."
+        if len(pre) > unmet:
             summary += " (Some pre-checks disagree; please report this.)"
         return Explanation("feasible", tuple(pre), summary, timings, len(guarded.groups))
+    blocking = [f for f in pre if f.rule not in REQUEST_RULES]
     if result.status != INFEASIBLE:
-        status = "infeasible" if pre else "unknown"
+        status = "infeasible" if blocking else "unknown"
         summary = (
-            _pre_summary(pre)
-            if pre
+            _pre_summary(blocking)
+            if blocking
             else (
                 "Neither a timetable nor a proof that none exists was found in "
                 f"{time_limit_s:g} s; try a longer time limit."

@@ -1,4 +1,5 @@
-"""Fast checks before any search: counting arguments that already show no timetable can exist.
+"""Fast checks before any search: counting arguments that already show no timetable can exist
+(and, for students who request courses, that some required requests cannot be met).
 
 Each finding is a sentence a principal understands and names the entities by display name (with
 the id). Data errors found by ``scheduler.model.validate`` (a room too small for every allowed
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from scheduler.model import SchoolData
+from scheduler.model import Activity, SchoolData
 from scheduler.model.validate import find_problems
 from scheduler.solver.compile import Problem, Resource, compile_problem
 from scheduler.solver.explain.findings import EntityRef, Finding
 from scheduler.solver.explain.words import Words
+from scheduler.solver.plan import class_courses
 from scheduler.solver.rules.room_capacity import room_sets
 from scheduler.solver.timegrid import TimeGrid
 
@@ -279,36 +281,45 @@ def _rooms_label(data: SchoolData, p: Problem, rooms: frozenset[int], words: Wor
 
 
 def _required_courses(data: SchoolData, p: Problem, words: Words):
-    """Students who request courses (sections not yet made): required courses plus class lessons
-    against the student's free slots."""
+    """Students who request courses: required courses not yet in their timetable (sections are
+    seated after the timetable is made), plus their lessons so far, against their free slots.
+    A timetable may still exist; the student just cannot get every required course."""
     grid = p.grid
     teaching = _teaching(grid)
-    modelled = {r.id for r in p.students}
-    class_load: dict[str, int] = {}
-    for leaf in p.leaves:
-        class_load[leaf.id] = sum(p.meetings[m].duration for m in leaf.meetings)
+    class_load = {leaf.id: sum(p.meetings[m].duration for m in leaf.meetings) for leaf in p.leaves}
+    with_class = class_courses(data)
+    own: dict[str, list[Activity]] = defaultdict(list)
+    for a in data.activities:
+        for sid in a.students:
+            own[sid].append(a)
     shown = 0
     for s in data.students:
-        if not s.requests or not s.unavailable or s.id in modelled:
+        if not s.requests or not s.unavailable:
             continue
-        off = grid.slots_of(s.unavailable)
-        free = sum(1 for t in teaching if t not in off)
+        taken = with_class.get(s.id, frozenset()) | {a.course for a in own[s.id] if a.course}
         courses = [
             data.course_by_id[r.course]
             for r in s.requests
-            if r.required and r.course in data.course_by_id
+            if r.required and r.course in data.course_by_id and r.course not in taken
         ]
         need = sum(sum(c.meetings) for c in courses)
+        if not need:
+            continue
+        off = grid.slots_of(s.unavailable)
+        free = sum(1 for t in teaching if t not in off)
         leaves = data.leaf_groups(s.groups)
-        classes = max((class_load.get(g, 0) for g in leaves), default=0)
-        if need + classes <= free:
+        lessons = max((class_load.get(g, 0) for g in leaves), default=0)
+        lessons += sum(sum(a.meetings) for a in own[s.id])
+        if need + lessons <= free:
             continue
         who = words.student(s.id)
+        also = f" plus {lessons} slot(s) of lessons already in the timetable" if lessons else ""
         yield Finding(
-            "student_load",
+            "required_courses",
             f"{words.name(who)} needs {need} slot(s) a week for required courses "
-            f"({', '.join(c.label for c in courses)}) plus {classes} of class lessons, but is free "
-            f"for only {free} of {len(teaching)} teaching slots (away {words.slots(off)}).",
+            f"({', '.join(c.label for c in courses)}){also}, but is free for only {free} of "
+            f"{len(teaching)} teaching slots (away {words.slots(off)}): not every required "
+            "course can be given.",
             (who,),
             words.refs(off),
             fix=f"shorten the time {words.name(who)} is away or drop a required course",

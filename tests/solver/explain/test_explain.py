@@ -163,3 +163,15 @@ def test_a_timetable_of_the_school_before_the_change_is_a_starting_point():
     before, _ = solved(relax_all(data, [("time", "teacher", "T1", "3", "4")]))
     e = explain(data, time_limit_s=10, workers=1, hint=before.solution)
     assert [f.relaxations for f in _fixes(e)] == [(("time", "teacher", "T1", "3", "4"),)]
+
+
+def test_required_courses_that_cannot_fit_a_students_time_are_named_but_do_not_block():
+    data = infeasible.requests_vs_internship()
+    findings = precheck(data)
+    assert [f.rule for f in findings] == ["required_courses"]
+    assert "Ana Diaz (S1) needs 3 slot(s) a week for required courses (Biology, Art)" in (
+        findings[0].message
+    )
+    e = _explain(data)
+    assert e.status == "feasible"
+    assert "1 student(s) cannot get every required course" in e.summary
