@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
             lambda: self.explain_panel.set_data(self.doc.data, self.doc.solution)
         )
         self.explain_panel.set_data(self.doc.data, self.doc.solution)
+        solve_panel = getattr(self.pages["Timetable"], "solve_panel", None)
+        if solve_panel is not None:  # "Explain why" under a solve that found no timetable
+            solve_panel.summary.explainRequested.connect(self._explain_now)
         self._build_navigation()
         self._build_actions()
         self._build_menus()
@@ -228,6 +231,10 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int | str) -> None:
         row = list(self.pages).index(index) if isinstance(index, str) else index
         self.nav.setCurrentRow(row)
+
+    def _explain_now(self) -> None:
+        self.show_page("Explain")
+        self.explain_panel.start()
 
     def current_page(self) -> QWidget:
         return list(self.pages.values())[self.nav.currentRow()]

@@ -58,3 +58,27 @@ def test_quick_check_and_stale_notice(qtbot):
     assert {f.rule for f in panel.explanation.findings} == {"teacher_load", "forced_clash"}
     win.doc.replace_data(win.doc.data.model_copy(update={"name": "Changed"}), "Rename")
     assert panel.stale.isVisibleTo(panel)
+
+
+def test_explain_why_under_an_infeasible_solve_opens_explain_and_starts_it(qtbot):
+    from scheduler.ui import jobs
+
+    win = _window(qtbot)
+    summary = win.pages["Timetable"].solve_panel.summary
+    outcome = jobs.SolveOutcome(
+        status="infeasible",
+        solution=None,
+        objective=None,
+        best_bound=None,
+        wall_s=0.1,
+        time_to_first_solution_s=None,
+        meetings=2,
+        placed=0,
+        reasons=("Ms Ortiz (T1) teaches 2 lesson slot(s) a week but is free for only 1",),
+    )
+    summary.show_outcome(outcome)
+    assert "Explain why" in summary.details.text()
+    summary.details.linkActivated.emit("explain")
+    assert win.current_page() is win.explain_panel
+    assert win.explain_panel.runner.busy
+    qtbot.waitUntil(lambda: win.explain_panel.explanation is not None, timeout=60_000)
