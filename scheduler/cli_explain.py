@@ -3,6 +3,7 @@ and the single changes that make a timetable possible, as plain sentences (and J
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -33,8 +34,6 @@ def run_explain(
     )
     print_explanation(result)
     if out is not None:
-        import json
-
         from scheduler.io.atomic import write_bytes
 
         doc = {"scenario": name, **result.to_dict()}

@@ -3,8 +3,9 @@
     xvfb-run -s "-screen 0 1600x1000x24" python docs/screenshots/take_explain.py docs/screenshots
 
 Riverside High with its busiest teacher made unavailable from Tuesday to Friday (a scenario made
-in memory, never saved): the quick checks, then the full explanation, then a click on the teacher
-under a finding, which opens the Teachers page on that teacher.
+in memory, never saved): the quick checks; a solve that finds no timetable, whose "Explain why"
+link opens Explain and starts it; the result; then a click on the teacher under a finding, which
+opens the Teachers page on that teacher.
 """
 
 from __future__ import annotations
@@ -51,7 +52,15 @@ def main(out: Path, limit: int = 60) -> None:
     while panel.runner.busy:
         settle(5)
     shot("explain-quick")
-    panel.explain_button.click()
+    win.show_page("Timetable")
+    solver = win.pages["Timetable"].solve_panel
+    solver.limit.setValue(30)
+    solver.from_current.setChecked(False)
+    solver.start()
+    while solver.busy:
+        settle(10)
+    shot("solve-infeasible")
+    solver.summary.details.linkActivated.emit("explain")  # the "Explain why" link
     settle(60)
     shot("explain-running")
     while panel.runner.busy:
