@@ -21,20 +21,11 @@ from scheduler.model import Availability, ForbiddenTimes, PreferredTimes, School
 from scheduler.solver.compile import Problem, _students_that_matter, compile_problem
 from scheduler.solver.explain.findings import EntityRef
 from scheduler.solver.explain.words import Words, runs
-from scheduler.solver.rules import (
-    RULES,
-    Build,
-    max_per_day,
-    max_per_week,
-    min_days_between,
-    same_slot,
-)
+from scheduler.solver.rules import RULES, Build, max_per_day, max_per_week
 from scheduler.solver.stages.timetable import _break_symmetry
 from scheduler.solver.variables import Variables
 
 TIME_KINDS = frozenset({"availability", "preferred_times", "forbidden_times"})
-ACTIVITY_SETTINGS = (min_days_between, same_slot)
-"""Rule modules that also state activities' own settings; each activity's get its own switch."""
 BACKGROUND_ONLY = frozenset({"no_overlap", "room_capacity", "course_conflicts"})
 
 
@@ -86,53 +77,13 @@ def build_guarded(data: SchoolData, words: Words) -> Guarded | None:
     )
     base = data.model_copy(update={"teachers": stripped, "constraints": ()})
     background = Build(model, variables, replace(problem, data=base))
-    plain = tuple(
-        a.model_copy(update={"min_days_between": 0, "same_slot": False})
-        if a.min_days_between or a.same_slot
-        else a
-        for a in problem.activities
-    )
-    own_settings = Build(model, variables, replace(problem, data=base, activities=plain))
     for rule in RULES:
-        rule.build(own_settings if rule in ACTIVITY_SETTINGS else background)
+        rule.build(background)
     _break_symmetry(background)
-    _activity_groups(out, base, variables, words)
     _time_groups(out, data, variables, words)
     _cap_groups(out, data, base, variables, words)
     _rule_groups(out, data, base, variables, words)
     return out
-
-
-def _activity_groups(out: Guarded, base: SchoolData, variables, words: Words) -> None:
-    """An activity's own spread over days and same-period setting, one switch each."""
-    p = out.problem
-    for activity in p.activities:
-        if len(p.activity_meetings[activity.id]) < 2:
-            continue
-        what = words.activity(activity.id)
-        name = words.name(what)
-        n = len(activity.meetings)
-        course = activity.course or ""
-        if activity.min_days_between:
-            k = activity.min_days_between
-            apart = "on different days" if k == 1 else f"on days at least {k} apart"
-            group = RuleGroup(
-                key=("spread", activity.id, course),
-                rule="min_days_between",
-                statement=f"the {n} lessons of {name} must fall {apart}",
-                relax=f"letting lessons of {name} fall closer together (days apart: 0)",
-                entities=(what,),
-            )
-            _sliced_build(out, group, base, variables, (min_days_between,), (activity,))
-        if activity.same_slot:
-            group = RuleGroup(
-                key=("same_slot", activity.id, course),
-                rule="same_slot",
-                statement=f"{name} must meet in the same period every day it meets",
-                relax=f"letting {name} meet in different periods",
-                entities=(what,),
-            )
-            _sliced_build(out, group, base, variables, (same_slot,), (activity,))
 
 
 def _exclude(out: Guarded, group: RuleGroup, lits: list) -> None:
@@ -326,14 +277,11 @@ def _rule_groups(out, data: SchoolData, base: SchoolData, variables, words: Word
         _sliced_build(out, _rule_group(c, words), sliced, variables, by_kind[c.kind])
 
 
-def _sliced_build(
-    out: Guarded, group: RuleGroup, sliced, variables, modules, activities=()
-) -> None:
-    """Build ``modules`` for the data slice, seeing only ``activities`` (so the modules' settings
-    of other activities are not stated twice) and put every constraint they add behind the
-    group's switch."""
+def _sliced_build(out: Guarded, group: RuleGroup, sliced, variables, modules) -> None:
+    """Build ``modules`` for the data slice (activities hidden, so the modules' built-in rules
+    are not stated twice) and put every constraint they add behind the group's switch."""
     first = len(out.model.proto.constraints)
-    problem = replace(out.problem, data=sliced, activities=tuple(activities))
+    problem = replace(out.problem, data=sliced, activities=())
     build = Build(out.model, variables, problem)
     for module in modules:
         module.build(build)

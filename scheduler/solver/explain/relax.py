@@ -43,8 +43,6 @@ def relax(data: SchoolData, key: tuple[str, ...]) -> SchoolData:
             for a in data.activities
         )
         return data.model_copy(update={"activities": activities})
-    if what in ("spread", "same_slot"):
-        return _activity_setting(data, what, key[1], key[2])
     if what == "time":
         return _free_time(data, key[1], key[2], int(key[3]), int(key[4]))
     raise ValueError(f"unknown relaxation {key!r}")
@@ -74,16 +72,3 @@ def _free_time(data: SchoolData, kind: str, eid: str, first: int, last: int) -> 
             c = c.model_copy(update={"slots": slots} if slots else {"active": False})
         constraints.append(c)
     return data.model_copy(update={field[kind]: items, "constraints": tuple(constraints)})
-
-
-def _activity_setting(data: SchoolData, what: str, aid: str, course: str) -> SchoolData:
-    """An activity's own setting off; for a section the solve plans (not in the data yet), its
-    course's."""
-    update = {"min_days_between": 0} if what == "spread" else {"same_slot": False}
-    if aid in data.activity_by_id:
-        activities = tuple(
-            a.model_copy(update=update) if a.id == aid else a for a in data.activities
-        )
-        return data.model_copy(update={"activities": activities})
-    courses = tuple(c.model_copy(update=update) if c.id == course else c for c in data.courses)
-    return data.model_copy(update={"courses": courses})

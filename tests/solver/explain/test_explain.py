@@ -175,22 +175,3 @@ def test_required_courses_that_cannot_fit_a_students_time_are_named_but_do_not_b
     e = _explain(data)
     assert e.status == "feasible"
     assert "1 student(s) cannot get every required course" in e.summary
-
-
-def test_an_activitys_own_spread_over_days_is_a_rule_that_can_be_lifted():
-    from scheduler.model import SlotRef, Teacher
-
-    tuesday = tuple(SlotRef(day="Tue", slot=s) for s in ("P1", "P2", "P3"))
-    away = Teacher(id="T1", name="Ms Ortiz", unavailable=tuesday)
-    data = school(
-        lesson("Bio", teacher="T1", group="G1", meetings=(1, 1), min_days_between=1),
-        days=2,
-        slots=3,
-        teachers=(away,),
-    )
-    assert precheck(data) == []
-    e = _explain(data)
-    assert e.status == "infeasible"
-    assert any("The 2 lessons of Bio must fall on different days" in f.message for f in _core(e))
-    assert {f.relaxations[0][0] for f in _fixes(e)} == {"spread", "time"}
-    _assert_fixes_solve(data, e)
