@@ -192,6 +192,9 @@ class CoreSearch:
                 if self.stopped():
                     return core, False
                 trial = core[:i] + core[i + chunk :]
+                if not trial:  # nothing but the always-on rules: not worth a full solve
+                    i += chunk
+                    continue
                 status, used = self.check(trial, limit, core=False)
                 if status == INFEASIBLE:
                     keep = set(used) if used else set(trial)
