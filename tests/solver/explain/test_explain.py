@@ -175,3 +175,37 @@ def test_required_courses_that_cannot_fit_a_students_time_are_named_but_do_not_b
     e = _explain(data)
     assert e.status == "feasible"
     assert "1 student(s) cannot get every required course" in e.summary
+
+
+def test_a_lesson_with_no_possible_time_names_the_teacher_who_rules_it_out():
+    from scheduler.model import SlotRef, Teacher
+
+    every_slot = tuple(SlotRef(day="Mon", slot=s) for s in ("P1", "P2", "P3"))
+    data = school(
+        lesson("Choir", teacher="T1", group="G1"),
+        slots=3,
+        teachers=(Teacher(id="T1", name="Mr Vance", unavailable=every_slot),),
+    )
+    no_start = [f for f in precheck(data) if f.rule == "no_start"]
+    assert no_start and "Choir meeting 1 (1 slot(s)) has no possible time" in no_start[0].message
+    assert "Mr Vance (T1) is away Mon P1–P3" in no_start[0].message
+    e = _explain(data)
+    assert e.status == "infeasible" and _ids(_core(e), "teacher") == {"T1"}
+    _assert_fixes_solve(data, e)
+
+
+def test_no_room_big_enough_is_reported_from_validation_with_names():
+    from scheduler.model import Room, StudentGroup
+
+    data = school(
+        lesson("Assembly", group="Y10"),
+        groups=(StudentGroup(id="Y10", name="Year 10", size=90),),
+        rooms=(Room(id="R1", name="Room 1", capacity=30),),
+    )
+    e = _explain(data)
+    assert e.status == "infeasible"
+    assert [f.rule for f in e.findings] == ["invalid_data"]
+    assert e.findings[0].message == (
+        "activity Assembly: 90 students but the largest allowed room seats 30"
+    )
+    assert e.findings[0].entities[0].id == "Assembly"
