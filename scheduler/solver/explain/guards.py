@@ -109,16 +109,14 @@ def _time_groups(out: Guarded, data: SchoolData, variables: Variables, words: Wo
     for c in data.constraints:
         if isinstance(c, Availability) and c.active and c.hard:
             extra[(c.target.kind, c.target.id)] |= grid.slots_of(c.slots)
-    meetings_of: dict[str, list[int]] = {}
 
     def acts(activity_ids) -> list[int]:
         return [m for a in activity_ids for m in p.activity_meetings.get(a, ())]
 
     people: list[tuple[str, str, frozenset[int], list[int]]] = []
-    for t in data.teachers:
+    for t, resource in zip(data.teachers, p.teachers, strict=True):
         off = grid.slots_of(t.unavailable) | extra[("teacher", t.id)]
-        meetings_of[t.id] = acts(a.id for a in data.activities if t.id in a.teachers)
-        people.append(("teacher", t.id, off, meetings_of[t.id]))
+        people.append(("teacher", t.id, off, list(resource.meetings)))
     for g in data.groups:
         off = grid.slots_of(g.unavailable) | extra[("group", g.id)]
         if not off:
