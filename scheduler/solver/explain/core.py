@@ -148,7 +148,25 @@ class CoreSearch:
                         del fixes[together]
                         fixes[smaller] = FEASIBLE
                     break
+        if not minimal and len(core) > 1:
+            core, minimal = self._confirm(core)
+            fixes = {k: v for k, v in fixes.items() if len(k) > 1 or k[0] in core}
         return CoreResult(INFEASIBLE, tuple(core), minimal, fixes, self.solves)
+
+    def _confirm(self, core: list[int]) -> tuple[list[int], bool]:
+        """With the time left, show each rule of the set necessary (without it, a timetable)."""
+        confirmed = 0
+        for i in list(core):
+            left = self.left()
+            if left < 1.0 or self.stopped() or len(core) == 1:
+                break
+            rest = [j for j in core if j != i]
+            status, _ = self.check(rest, left / max(1, len(core) - confirmed), core=False)
+            if status == INFEASIBLE:
+                core = rest
+            elif status == FEASIBLE:
+                confirmed += 1
+        return core, confirmed == len(core)
 
     def _trim(self, off: list[int], everything: list[int], limit: float) -> tuple[int, ...]:
         for i in list(off):

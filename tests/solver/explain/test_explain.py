@@ -209,3 +209,22 @@ def test_no_room_big_enough_is_reported_from_validation_with_names():
         "activity Assembly: 90 students but the largest allowed room seats 30"
     )
     assert e.findings[0].entities[0].id == "Assembly"
+
+
+def test_a_check_that_timed_out_while_shrinking_is_confirmed_with_the_time_left(monkeypatch):
+    from scheduler.solver.explain import core
+
+    real = core.CoreSearch.check
+    calls = []
+
+    def flaky(self, on, limit, *, core):
+        calls.append(len(on))
+        if len(calls) == 2:  # the first one-rule check of the shrink "times out"
+            return "unknown", []
+        return real(self, on, limit, core=core)
+
+    monkeypatch.setattr(core.CoreSearch, "check", flaky)
+    e = _explain(infeasible.clashing_pins())
+    assert "smaller set may exist" not in e.summary
+    assert len(_core(e)) == 2 and len(_fixes(e)) == 2
+    assert calls[-2:] == [1, 1]  # both rules confirmed necessary at the end
