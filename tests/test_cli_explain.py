@@ -46,3 +46,16 @@ def test_infeasible_solve_shows_prechecks_and_points_to_explain(tmp_path, capsys
     assert code == 1
     assert "Ms Ortiz (T1) teaches 2 lesson slot(s)" in text
     assert "flexday explain" in text
+
+
+def test_the_json_fix_can_be_applied_and_solves(tmp_path):
+    from scheduler.io.project_file import load_project
+    from scheduler.solver.explain import relax_all
+    from tests.solver.school import solved
+
+    path, out = _project(tmp_path, away=True), tmp_path / "why.json"
+    main(["explain", str(path), "--time-limit", "10", "--workers", "1", "--json", str(out)])
+    fix = next(f for f in json.loads(out.read_text())["findings"] if f.get("verified"))
+    data = relax_all(load_project(path).scenario().data, [tuple(k) for k in fix["relaxations"]])
+    result, report = solved(data)
+    assert result.solved and report.hard_violations == 0

@@ -50,6 +50,8 @@ class Finding:
         if self.fix is not None:
             out["fix"] = self.fix
             out["verified"] = self.verified
+        if self.relaxations:
+            out["relaxations"] = [list(key) for key in self.relaxations]
         return out
 
 
