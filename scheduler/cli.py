@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--save", action="store_true", help="store the repaired timetable in the file")
     p.add_argument("--report", type=Path, metavar="OUT.json", help="write a JSON report")
     p.set_defaults(run=_repair)
+    p = sub.add_parser("explain", help="say why a scenario has no timetable and what would fix it")
+    _project_args(p)
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    p.add_argument("--workers", type=int, default=None, help="CP-SAT workers (default: 2)")
+    p.add_argument("--json", type=Path, metavar="OUT.json", help="write the findings as JSON")
+    p.set_defaults(run=_explain)
 
     p = sub.add_parser("gui", help="open the desktop app")
     p.add_argument("project", type=Path, nargs="?", help="a .flexday project file to open")
@@ -272,6 +278,15 @@ def _repair(args) -> int:
         workers=args.workers,
         save=args.save,
         report=args.report,
+    )
+
+
+def _explain(args) -> int:
+    from scheduler.cli_explain import run_explain
+
+    project, name = _load(args)
+    return run_explain(
+        project, name, time_limit=args.time_limit, workers=args.workers, out=args.json
     )
 
 

@@ -76,6 +76,11 @@ def run_solve(
     if report is not None:
         _write_report(report, name, result, checked, options, data)
     if result.solution is None:
+        if result.status == "infeasible":
+            from scheduler.cli_explain import print_prechecks
+
+            print("why there is no timetable (pre-checks):")
+            print_prechecks(scenario.data)
         return 1
     if save:
         from scheduler.io.project_file import save_project

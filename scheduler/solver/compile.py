@@ -85,7 +85,10 @@ class Problem:
         return f'activity "{activity.id}" meeting {meeting.number + 1}'
 
 
-def compile_problem(data: SchoolData) -> Problem:
+def compile_problem(data: SchoolData, *, open_times: bool = False) -> Problem:
+    """With ``open_times``, keep every start the calendar allows: unavailability, hard time rules
+    and pinned starts stay out of the domains (``scheduler.solver.explain`` states them again as
+    constraints it can switch off one group at a time). Resources keep their unavailable slots."""
     grid = TimeGrid.of(data.calendar)
     teacher_off = {t.id: grid.slots_of(t.unavailable) for t in data.teachers}
     group_off = {g.id: grid.slots_of(g.unavailable) for g in data.groups}
@@ -124,21 +127,25 @@ def compile_problem(data: SchoolData) -> Problem:
             *(student_off[s] for s in away_students.get(activity.id, ())),
             forbidden.get(activity.id, ()),
         )
+        if open_times:
+            blocked = set()
         candidates = _candidate_rooms(data, activity, room_index)
         own: list[int] = []
         daily = _daily(grid, activity)
         for number, duration in enumerate(activity.meetings):
-            starts = _starts(grid, duration, blocked, allowed.get(activity.id))
+            starts = _starts(
+                grid, duration, blocked, None if open_times else allowed.get(activity.id)
+            )
             if daily:
                 starts = tuple(t for t in starts if grid.day_of[t] == daily[number])
             pin = activity.pin(number)
             meeting_rooms = candidates
             if pin is not None and pin.room is not None and activity.needs_room:
                 meeting_rooms = (room_index[pin.room],)
-            if pin is not None and pin.start is not None:
+            if pin is not None and pin.start is not None and not open_times:
                 t = grid.slot(pin.start)
                 starts = tuple(s for s in starts if s == t)
-            if len(meeting_rooms) == 1:
+            if len(meeting_rooms) == 1 and not open_times:
                 off = room_off[meeting_rooms[0]]
                 starts = tuple(s for s in starts if not off.intersection(range(s, s + duration)))
             m = len(meetings)

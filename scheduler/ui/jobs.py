@@ -117,6 +117,11 @@ def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> Sol
         r = repair(data, hint, again, progress=forward, cancel=token)
     else:
         r = solve(data, options, progress=forward, cancel=token)
+    reasons = r.reasons
+    if r.status == "infeasible":  # the quick checks say why in words; Explain says more
+        from scheduler.solver.explain import precheck
+
+        reasons = (*reasons, *(f.message for f in precheck(data)))
     solution = r.solution
     diff = getattr(r, "changes", None)
     changed = getattr(r, "data", None)  # a solve that creates sections returns its school
@@ -130,7 +135,7 @@ def solve_job(request: SolveRequest, report: Report, cancel: CancelEvent) -> Sol
         time_to_first_solution_s=r.time_to_first_solution_s,
         meetings=r.meetings,
         placed=r.placed,
-        reasons=r.reasons,
+        reasons=reasons,
         penalties=dict(r.penalties),
         ignored=dict(r.ignored),
         report=check(judged, solution) if solution is not None else None,

@@ -23,8 +23,10 @@ from scheduler import __version__
 from scheduler.ui import icons
 from scheduler.ui.document import Document
 from scheduler.ui.files import Files, fet_importer
+from scheduler.ui.navigate import select_entity
 from scheduler.ui.sheets import SheetFiles
 from scheduler.ui.views.calendar_editor import CalendarEditor
+from scheduler.ui.views.explain_panel import ExplainPanel
 from scheduler.ui.views.flex_page import FlexPage
 from scheduler.ui.views.pages import Page, editor_pages
 from scheduler.ui.views.scenarios import ScenariosView
@@ -43,6 +45,7 @@ PAGE_ICONS = {
     "Timetable": SP.SP_FileDialogDetailedView,
     "Scenarios": SP.SP_BrowserReload,
     "Flex": SP.SP_DialogYesButton,
+    "Explain": SP.SP_MessageBoxQuestion,
 }
 
 
@@ -61,6 +64,15 @@ class MainWindow(QMainWindow):
         self.pages["Timetable"] = TimetablePage(self.doc)
         self.pages["Scenarios"] = ScenariosView(self.doc)
         self.pages["Flex"] = FlexPage(self.doc)
+        self.pages["Explain"] = self.explain_panel = ExplainPanel(self)
+        self.explain_panel.entityActivated.connect(lambda k, i: select_entity(self, k, i))
+        self.doc.changed.connect(
+            lambda: self.explain_panel.set_data(self.doc.data, self.doc.solution)
+        )
+        self.explain_panel.set_data(self.doc.data, self.doc.solution)
+        solve_panel = getattr(self.pages["Timetable"], "solve_panel", None)
+        if solve_panel is not None:  # "Explain why" under a solve that found no timetable
+            solve_panel.summary.explainRequested.connect(self._explain_now)
         self._build_navigation()
         self._build_actions()
         self._build_menus()
@@ -196,7 +208,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.find_action)
         view = bar.addMenu("&View")
         for i, title in enumerate(self.pages):
-            key = f"Ctrl+{(i + 1) % 10}" if i < 10 else None
+            key = f"Ctrl+{(i + 1) % 10}" if i < 10 else None  # Ctrl+1..9, 0: the first ten
             view.addAction(self._action(title, lambda _=False, i=i: self.show_page(i), key))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Flexday", self._about))
@@ -235,6 +247,10 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int | str) -> None:
         row = list(self.pages).index(index) if isinstance(index, str) else index
         self.nav.setCurrentRow(row)
+
+    def _explain_now(self) -> None:
+        self.show_page("Explain")
+        self.explain_panel.start()
 
     def current_page(self) -> QWidget:
         return list(self.pages.values())[self.nav.currentRow()]
@@ -338,6 +354,7 @@ class MainWindow(QMainWindow):
         if panel is not None:
             panel.shutdown()  # stop a running solve's worker process with the window
         self.pages["Flex"].runner.shutdown()
+        self.explain_panel.shutdown()
         event.accept()
 
     def open_at_start(self, path: Path | None) -> None:

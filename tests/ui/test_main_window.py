@@ -22,6 +22,7 @@ PAGES = [
     "Timetable",
     "Scenarios",
     "Flex",
+    "Explain",
 ]
 
 

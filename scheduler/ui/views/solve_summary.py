@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,6 +27,9 @@ TONES = {"good": "#047857", "warn": "#b45309", "bad": "#b91c1c"}
 
 
 class SolveSummary(QWidget):
+    explainRequested = Signal()
+    """The user followed the "Explain why" link shown when no timetable exists."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.headline = QLabel(objectName="summaryHeadline")
@@ -34,7 +37,11 @@ class SolveSummary(QWidget):
         self.details = QLabel(objectName="summaryDetails")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.details.linkActivated.connect(lambda _link: self.explainRequested.emit())
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(["Rule", "Times broken", "Penalty"])
         self.table.verticalHeader().hide()
@@ -90,6 +97,11 @@ class SolveSummary(QWidget):
         else:
             for reason in outcome.reasons or ("the solver gave no reason",):
                 lines.append(f"• {html.escape(_sentence(reason), quote=False)}")
+            if outcome.status == "infeasible":
+                lines.append(
+                    "<a href='explain'>Explain why</a>: the hard rules that conflict and the "
+                    "change that would make a timetable possible."
+                )
         if outcome.ignored:
             rules = ", ".join(
                 f"{html.escape(name, quote=False)} ({n})" for name, n in outcome.ignored.items()
