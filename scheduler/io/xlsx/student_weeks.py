@@ -9,16 +9,16 @@ of the Students sheet. The sheet is streamed row by row (write-only mode) with c
 
 from __future__ import annotations
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.pagebreak import Break
 
 from scheduler.io.xlsx import styles
-from scheduler.io.xlsx.cells import FORMULA_STARTS, clean
+from scheduler.io.xlsx.cells import clean
 from scheduler.io.xlsx.layout import TimeGrid, clusters
 from scheduler.io.xlsx.lessons import Lesson, Names
-from scheduler.io.xlsx.stream import StyleCache
+from scheduler.io.xlsx.stream import Line, RowWriter, StyleCache
 from scheduler.io.xlsx.students import Attended, course_text
 from scheduler.model import SchoolData
 
@@ -43,7 +43,6 @@ def write_student_weeks(
 ) -> None:
     """``ws`` is a write-only sheet; a block of rows per known student."""
     days = data.calendar.days
-    cache = StyleCache(ws.parent)
     widths = [TIME_WIDTH, *(max(18, min(30, len(d.label) + 4)) for d in days)]
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -54,50 +53,40 @@ def write_student_weeks(
         10, min(100, int(PAGE_WIDTH_PT / points * 100), int(PAGE_HEIGHT_PT / block_pt * 100))
     )
     last_col = len(days) + 1
+    out = RowWriter(ws, StyleCache(ws.parent))
+    name = out.style_id("name", font=NAME_FONT, alignment=styles.LEFT)
+    head = out.style_id("head", font=styles.HEADER_FONT, fill=styles.HEADER_FILL,
+                        border=styles.BORDER, alignment=styles.CENTER)  # fmt: skip
+    clock = out.style_id("time", font=styles.TIME_FONT, alignment=styles.CENTER,
+                         border=styles.BORDER)  # fmt: skip
+    free = out.style_id("free", font=styles.EMPTY_FONT, border=styles.BORDER,
+                        alignment=styles.CENTER)  # fmt: skip
+    pause = out.style_id("break", font=styles.BREAK_FONT, fill=styles.BREAK_FILL,
+                         border=styles.BORDER, alignment=styles.CENTER)  # fmt: skip
+    lesson_style: dict[str, int] = {}
 
-    def text(value: str, key: str, **style) -> WriteOnlyCell:
-        value = clean(value)
-        cell = WriteOnlyCell(ws, value or None)
-        cache.apply(cell, key, **style)
-        if value:
-            cell.data_type = "s"
-            if value.startswith(FORMULA_STARTS):
-                cell.quotePrefix = True
-        return cell
+    def lesson_id(colour: str) -> int:
+        if colour not in lesson_style:
+            ink = styles.readable_ink(colour)
+            lesson_style[colour] = out.style_id(
+                f"lesson {colour}",
+                font=LESSON_FONT if ink == styles.INK else WHITE_FONT,
+                fill=styles.fill(colour),
+                border=styles.BORDER,
+                alignment=styles.CENTER,
+            )
+        return lesson_style[colour]
 
-    empty_cache: dict[str, WriteOnlyCell] = {}
-
-    def covered(key: str, **style) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws)
-        cache.apply(cell, key, **style)
-        return cell
-
-    row = 0
+    width = len(days) + 1
+    breaks: list[Break] = []
     for student in data.students:
         mine = [a.lesson for a in attended.get(student.id, ())]
-        row += 1
-        ws.row_dimensions[row].height = TITLE_PT
-        ws.append([text(_heading(data, student), "name", font=NAME_FONT, alignment=styles.LEFT)])
-        ws.merged_cells.add(f"A{row}:{get_column_letter(last_col)}{row}")
-        row += 1
-        ws.row_dimensions[row].height = HEAD_PT
-        head = dict(font=styles.HEADER_FONT, fill=styles.HEADER_FILL, border=styles.BORDER,
-                    alignment=styles.CENTER)  # fmt: skip
-        ws.append([text("Time", "head", **head), *(text(d.label, "head", **head) for d in days)])
-        first = row + 1
-        body: list[list[WriteOnlyCell | None]] = [
-            [
-                text(
-                    r.clock,
-                    "time",
-                    font=styles.TIME_FONT,
-                    alignment=styles.CENTER,
-                    border=styles.BORDER,
-                )
-            ]
-            + [None] * len(days)
-            for r in grid.rows
-        ]
+        row = out.append(Line([clean(_heading(data, student))], name), TITLE_PT)
+        _merge(ws, row, 0, 0, 1, last_col)
+        out.append(Line(["Time", *(d.label for d in days)], head), HEAD_PT)
+        first = row + 2
+        values: list[list] = [[r.clock, *[None] * len(days)] for r in grid.rows]
+        looks: list[list[int]] = [[clock, *[0] * len(days)] for _ in grid.rows]
         for d, day in enumerate(days):
             busy: list[tuple[int, int]] = []
             today = [x for x in mine if x.day == d]
@@ -105,51 +94,45 @@ def write_student_weeks(
                 today, lambda x: grid.rows_of(x.day, x.first, x.last)
             ):
                 colour = colours.get(members[0].activity.subject, styles.PALETTE[0])
-                ink = styles.readable_ink(colour)
-                style = dict(font=LESSON_FONT if ink == styles.INK else WHITE_FONT,
-                             fill=styles.fill(colour), border=styles.BORDER,
-                             alignment=styles.CENTER)  # fmt: skip
-                key = f"lesson {colour}"
-                body[top][d + 1] = text(_lesson_text(data, names, members), key, **style)
-                for k in range(top + 1, bottom + 1):
-                    body[k][d + 1] = covered(key, **style)
-                _merge(ws, first, top, bottom, d + 2)
+                values[top][d + 1] = clean(_lesson_text(data, names, members))
+                for k in range(top, bottom + 1):
+                    looks[k][d + 1] = lesson_id(colour)
+                _merge(ws, first + top, 0, bottom - top, d + 2)
                 busy.append((top, bottom))
             for s, slot in enumerate(day.slots):
                 top, bottom = grid.spans[(d, s)]
                 if any(top <= b and a <= bottom for a, b in busy):
                     continue
-                if slot.teaching:
-                    style = dict(font=styles.EMPTY_FONT, border=styles.BORDER,
-                                 alignment=styles.CENTER)  # fmt: skip
-                    key = "free"
-                else:
-                    style = dict(font=styles.BREAK_FONT, fill=styles.BREAK_FILL,
-                                 border=styles.BORDER, alignment=styles.CENTER)  # fmt: skip
-                    key = "break"
-                body[top][d + 1] = text(slot.label, key, **style)
-                for k in range(top + 1, bottom + 1):
-                    body[k][d + 1] = covered(key, **style)
-                _merge(ws, first, top, bottom, d + 2)
-        for k, line in enumerate(body):
-            row += 1
-            ws.row_dimensions[row].height = heights[k]
-            ws.append(line)
-        row += 1
-        ws.row_dimensions[row].height = GAP_PT
-        ws.append([])
-        ws.row_breaks.append(Break(id=row))
-    del empty_cache
+                values[top][d + 1] = clean(slot.label)
+                for k in range(top, bottom + 1):
+                    looks[k][d + 1] = free if slot.teaching else pause
+                _merge(ws, first + top, 0, bottom - top, d + 2)
+        for k in range(len(grid.rows)):
+            out.append(Line(values[k], looks[k]), heights[k])
+        gap = out.append(Line([None] * width, 0), GAP_PT)
+        breaks.append(Break(id=gap))
+    out.close()
+    ws.row_breaks.brk = tuple(breaks)  # appending one by one re-checks them all: quadratic
     styles.set_page(ws, footer=footer, title_rows="1:1", centered=True)
     ws.print_title_rows = None  # each block carries its own title and day names
     ws.sheet_properties.pageSetUpPr.fitToPage = False  # manual breaks count only without it
     ws.page_setup.scale = scale
 
 
-def _merge(ws, first: int, top: int, bottom: int, col: int) -> None:
-    if bottom > top:
-        letter = get_column_letter(col)
-        ws.merged_cells.add(f"{letter}{first + top}:{letter}{first + bottom}")
+def _merge(ws, row: int, down: int, across_from: int, col: int, last_col: int | None = None):
+    """Merge ``down`` rows below ``row`` in ``col`` (or ``row`` from ``col`` to ``last_col``).
+
+    Ranges go straight into the set: ``MultiCellRange.add`` compares each new range with every
+    earlier one, which takes minutes for a sheet of 2,500 students.
+    """
+    if last_col is not None:
+        ws.merged_cells.ranges.add(
+            CellRange(min_row=row, max_row=row, min_col=col, max_col=last_col)
+        )
+    elif down > 0:
+        ws.merged_cells.ranges.add(
+            CellRange(min_row=row, max_row=row + down, min_col=col, max_col=col)
+        )
 
 
 def _row_heights(data: SchoolData, grid: TimeGrid) -> list[float]:

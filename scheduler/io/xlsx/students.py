@@ -12,14 +12,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from scheduler.io.xlsx import styles
-from scheduler.io.xlsx.cells import FORMULA_STARTS, clean
+from scheduler.io.xlsx.cells import clean
 from scheduler.io.xlsx.lessons import Lesson, Names
-from scheduler.io.xlsx.stream import StyleCache
+from scheduler.io.xlsx.stream import Line, RowWriter, StyleCache
 from scheduler.model import SchoolData, Solution
 
 SECTION = "section"
@@ -122,7 +121,7 @@ def write_students(
 
     ``ws`` is a write-only sheet (a large school has a hundred thousand rows): widths are found
     first, since columns must be set before the first row; rows are then appended as plain
-    values, with a styled cell only where a student's block starts or text needs protecting.
+    values, with a line above where a student's block starts (see ``stream.RowWriter``).
     """
     meetings: dict[tuple[str, int, str] | None, list[str | None]] = {}
     longest = [len(h) + 3 for h, _, _ in COLUMNS]  # room for the filter button
@@ -151,37 +150,28 @@ def write_students(
     styles.set_page(ws, footer=footer, title_rows="1:1", centered=False)
     ws.print_options.gridLines = True  # a long table of unstyled cells reads better ruled
 
-    cache = StyleCache(ws.parent)
-    head = {"font": styles.HEADER_FONT, "fill": styles.HEADER_FILL, "alignment": styles.LEFT,
-            "border": styles.BORDER}  # fmt: skip
-    ws.append([_cell(ws, cache, h, "head", head) for h, _, _ in COLUMNS])
+    rows_out = RowWriter(ws, StyleCache(ws.parent))
+    head = rows_out.style_id("head", font=styles.HEADER_FONT, fill=styles.HEADER_FILL,
+                             alignment=styles.LEFT, border=styles.BORDER)  # fmt: skip
+    rows_out.append(Line([h for h, _, _ in COLUMNS], head))
     line = Side(style="medium", color="404040")  # stands out from printed gridlines
-    first = {"font": Font(name=styles.FONT_NAME, size=11), "border": Border(top=line)}
+    first = rows_out.style_id(
+        "first", font=Font(name=styles.FONT_NAME, size=11), border=Border(top=line)
+    )
+    xml: dict[tuple[object, int], str] = {}  # (meeting, style) -> its cells, written once
     for sid, mine in attended.items():
         student = data.student_by_id.get(sid)
         name = clean(student.name) if student is not None else ""
         who = [clean(sid), name or None, student.grade if student is not None else None]
+        plain = rows_out.cells(who)
         for n, item in enumerate(mine or [None]):
             key = (item.lesson.activity.id, item.lesson.meeting, item.kind) if item else None
-            values = [*who, *meetings[key]]
-            if n == 0:
-                ws.append([_cell(ws, cache, v, "first", first) for v in values])
-            elif any(isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in values):
-                ws.append([_cell(ws, cache, v, None, {}) for v in values])
-            else:
-                ws.append(values)
-
-
-def _cell(ws, cache: StyleCache, value, key: str | None, style: dict) -> WriteOnlyCell:
-    """A cell for a write-only sheet; text stays text, whatever it starts with."""
-    cell = WriteOnlyCell(ws, value)
-    if key is not None:
-        cache.apply(cell, key, **style)
-    if isinstance(value, str) and value:
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
-    return cell
+            style = first if n == 0 else 0
+            if (key, style) not in xml:
+                xml[(key, style)] = rows_out.cells(meetings[key], style)
+            mine_xml = rows_out.cells(who, first) if n == 0 else plain
+            rows_out.append_xml(mine_xml + xml[(key, style)])
+    rows_out.close()
 
 
 def _meeting_values(
