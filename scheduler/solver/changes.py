@@ -129,7 +129,10 @@ def _apply(
             if old is None:
                 changes.append(say.change("placed", f"placed at {say.at(new)}"))
             elif (old.day, old.slot) != (new.day, new.slot):
-                changes.append(say.change("moved", f"moved from {say.at(old)} to {say.at(new)}"))
+                lost = ", no room" if old.room and not new.room else ""
+                changes.append(
+                    say.change("moved", f"moved from {say.at(old)} to {say.at(new)}{lost}")
+                )
             elif old.room != new.room:
                 changes.append(
                     say.change("room", f"room {say.room(old.room)} → {say.room(new.room)}")
