@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
             icons.spreadsheet(),
             "Export the timetable as an Excel workbook",
         )
+        self.import_changes_action = self._action(
+            "Import Timetable &Changes…",
+            f.import_changes,
+            tip="Read back meetings changed in an exported workbook, as a new scenario",
+        )
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(std.Undo)
@@ -169,6 +174,7 @@ class MainWindow(QMainWindow):
         file.addActions([self.save_action, self.save_as_action])
         file.addSeparator()
         file.addActions([self.import_action, self.export_action])
+        file.addAction(self.import_changes_action)
         file.addSeparator()
         file.addAction(self.quit_action)
         self._fill_recent()
