@@ -44,8 +44,14 @@ _COPIED = (
 
 
 def scratch(wb: Workbook, title: str) -> Worksheet:
-    """An ordinary sheet bound to ``wb`` (so its styles land in ``wb``'s tables) but not in it."""
-    return Worksheet(parent=wb, title=title)
+    """An ordinary sheet bound to ``wb`` (so its styles land in ``wb``'s tables) but not in it.
+
+    Its title is exactly ``title`` even when ``wb`` already holds a sheet of that name (the sheet
+    it will be streamed into), so formulas and charts drawn on it refer to the right sheet.
+    """
+    sheet = Worksheet(parent=wb, title=title)
+    sheet._WorkbookChild__title = title  # the setter would rename it 'Summary1'
+    return sheet
 
 
 def stream(wb: Workbook, sheet: Worksheet, *, into=None) -> None:

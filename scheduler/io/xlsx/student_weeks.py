@@ -114,7 +114,7 @@ def write_student_weeks(
     out.close()
     ws.row_breaks.brk = tuple(breaks)  # appending one by one re-checks them all: quadratic
     styles.set_page(ws, footer=footer, title_rows="1:1", centered=True)
-    ws.print_title_rows = None  # each block carries its own title and day names
+    ws._print_rows = None  # each block carries its own title and day names (no setter for None)
     ws.sheet_properties.pageSetUpPr.fitToPage = False  # manual breaks count only without it
     ws.page_setup.scale = scale
 
@@ -144,11 +144,9 @@ def _row_heights(data: SchoolData, grid: TimeGrid) -> list[float]:
 
 def _lesson_text(data: SchoolData, names: Names, members: list[Lesson]) -> str:
     parts = []
-    for x in members:
-        who = " · ".join(t for t in (names.teachers(x.activity), names.room(x.room)) if t)
-        parts.append(
-            f"{course_text(data, names, x)}\n{who}" if who else course_text(data, names, x)
-        )
+    for x in members:  # course, teacher and room on lines of their own: they fit the column
+        lines = (course_text(data, names, x), names.teachers(x.activity), names.room(x.room))
+        parts.append("\n".join(t for t in lines if t))
     return "\n".join(parts)
 
 

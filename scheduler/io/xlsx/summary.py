@@ -75,11 +75,14 @@ def write_summary(
         cell.font, cell.alignment = styles.BODY_FONT, styles.LEFT
         row += 1
 
-    chart_row = 3
+    charts: list[BarChart] = []
     if findings is not None:
-        row = _penalty_by_rule(ws, row + 1, findings, chart_row)
-    row = _room_use_by_day(ws, row + 1, data, lessons, chart_row + CHART_ROWS + 1)
-    row = max(row, chart_row + 2 * CHART_ROWS + 2)
+        row = _penalty_by_rule(ws, row + 1, findings, charts)
+    row = _room_use_by_day(ws, row + 1, data, lessons, charts)
+    for i, chart in enumerate(charts):  # side by side under the tables, so they print in width
+        ws.add_chart(chart, f"{'AD'[i % 2]}{row + 1 + (i // 2) * (CHART_ROWS + 1)}")
+    if charts:
+        row += ((len(charts) + 1) // 2) * (CHART_ROWS + 1)
 
     row = _section(ws, row + 1, "Subjects")
     for subject in data.subjects:
@@ -145,7 +148,7 @@ def _table_row(ws: Worksheet, row: int, values: Sequence[str | int], header: boo
 
 
 CHART_ROWS = 16
-"""Rows a chart covers beside the tables (7.5 cm at the default 15 pt row height)."""
+"""Rows a chart covers (7.5 cm at the default 15 pt row height)."""
 
 
 def key_figures(
@@ -197,7 +200,7 @@ def _room_periods(data: SchoolData, lessons: Sequence[Lesson]) -> tuple[int, int
     return used, len(data.rooms) * sum(len(p) for p in teaching(data))
 
 
-def _penalty_by_rule(ws: Worksheet, row: int, findings: Findings, chart_row: int) -> int:
+def _penalty_by_rule(ws: Worksheet, row: int, findings: Findings, charts: list) -> int:
     row = _section(ws, row, "Checker: violations by rule")
     _table_row(ws, row, ("Rule", "Kind", "Count", "Penalty"), True)
     rules = findings.by_rule()
@@ -219,13 +222,13 @@ def _penalty_by_rule(ws: Worksheet, row: int, findings: Findings, chart_row: int
         chart.set_categories(Reference(ws, min_col=1, min_row=start, max_row=start + len(soft) - 1))
         chart.y_axis.title = "penalty"
         chart.x_axis.delete = chart.y_axis.delete = False
-        chart.width, chart.height = 15, 7.5
-        ws.add_chart(chart, f"D{chart_row}")
+        chart.width, chart.height = 14, 7.5
+        charts.append(chart)
     return row + 1
 
 
 def _room_use_by_day(
-    ws: Worksheet, row: int, data: SchoolData, lessons: Sequence[Lesson], chart_row: int
+    ws: Worksheet, row: int, data: SchoolData, lessons: Sequence[Lesson], charts: list
 ) -> int:
     periods = teaching(data)
     if not data.rooms or not any(periods):
@@ -250,6 +253,6 @@ def _room_use_by_day(
     chart.y_axis.number_format = "0%"
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
     chart.x_axis.delete = chart.y_axis.delete = False
-    chart.width, chart.height = 15, 7.5
-    ws.add_chart(chart, f"D{chart_row}")
+    chart.width, chart.height = 14, 7.5
+    charts.append(chart)
     return row + 1
