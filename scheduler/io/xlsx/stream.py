@@ -12,7 +12,11 @@ rows straight to a write-only sheet.
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
+import tempfile
 from array import array
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -124,6 +128,10 @@ def discard(wb: Workbook) -> None:
             ws.close()
         with contextlib.suppress(Exception):
             writer.cleanup()
+        rows = getattr(ws, "_flexday_rows", None)
+        if rows is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(rows)
 
 
 class Line(list):
@@ -149,12 +157,16 @@ class RowWriter:
 
     BATCH = 2000
 
-    def __init__(self, ws, cache: StyleCache) -> None:
+    def __init__(self, ws, cache: StyleCache, *, spliced: bool = False) -> None:
         self.ws, self.cache = ws, cache
         self._quoted: dict[int, int] = {}
         self._pending: list[str] = []
         self.rows = 0
         ws._get_writer()
+        self._side = None
+        if spliced:
+            self._splice_later()
+            return
         writer = ws._writer
         plain = writer.write_row
 
@@ -206,12 +218,35 @@ class RowWriter:
         """Write the next row from :meth:`cells` runs joined; returns its number."""
         self.rows += 1
         head = f'<row r="{self.rows}"' + (f' ht="{height:g}" customHeight="1">' if height else ">")
+        if self._side is not None:
+            self._side.write(f"{head}{cells}</row>")
+            return self.rows
         self._pending.append(f"{head}{cells}</row>")
         if len(self._pending) >= self.BATCH:
             self.flush()
         return self.rows
 
+    def _splice_later(self) -> None:
+        """Spliced mode, for a sheet whose every row comes through here: rows go as text to a
+        file of their own, and when openpyxl closes the sheet (on save, after writing its
+        settings around an empty ``sheetData``) they are spliced into its XML. No parsing, no
+        element per cell: the text is written once."""
+        ws = self.ws
+        fd, name = tempfile.mkstemp(prefix="flexday-rows-", suffix=".xml")
+        self._side = open(fd, "w", encoding="utf-8")  # noqa: SIM115 (closed on splice)
+        ws._flexday_rows = name
+        close = ws.close
+
+        def close_and_splice() -> None:
+            self._side.close()
+            close()
+            _splice(ws._writer.out, name)
+
+        ws.close = close_and_splice
+
     def flush(self) -> None:
+        if self._side is not None:
+            return
         if self._pending:
             from lxml.etree import fromstring
 
@@ -263,6 +298,24 @@ def _plain(cell) -> bool:
         and (value is None or type(value) in (str, int, float))
         and cell.data_type in ("s", "n")
     )
+
+
+def _splice(sheet_xml: str, rows_xml: str) -> None:
+    """Put the rows of ``rows_xml`` into the empty ``sheetData`` of ``sheet_xml``."""
+    head = Path(sheet_xml).read_bytes()  # a sheet without its rows: a few kilobytes
+    for empty in (b"<sheetData/>", b"<sheetData></sheetData>"):
+        at = head.find(empty)
+        if at >= 0:
+            break
+    else:
+        raise ValueError("the streamed sheet has no empty sheetData to fill")
+    joined = sheet_xml + ".rows"
+    with open(joined, "wb") as out, open(rows_xml, "rb") as rows:
+        out.write(head[:at] + b"<sheetData>")
+        shutil.copyfileobj(rows, out, 1 << 20)
+        out.write(b"</sheetData>" + head[at + len(empty) :])
+    os.replace(joined, sheet_xml)
+    os.unlink(rows_xml)
 
 
 def _escape(text: str) -> str:

@@ -53,7 +53,7 @@ def write_student_weeks(
         10, min(100, int(PAGE_WIDTH_PT / points * 100), int(PAGE_HEIGHT_PT / block_pt * 100))
     )
     last_col = len(days) + 1
-    out = RowWriter(ws, StyleCache(ws.parent))
+    out = RowWriter(ws, StyleCache(ws.parent), spliced=True)
     name = out.style_id("name", font=NAME_FONT, alignment=styles.LEFT)
     head = out.style_id("head", font=styles.HEADER_FONT, fill=styles.HEADER_FILL,
                         border=styles.BORDER, alignment=styles.CENTER)  # fmt: skip
@@ -79,13 +79,15 @@ def write_student_weeks(
 
     width = len(days) + 1
     breaks: list[Break] = []
+    clocks = [r.clock for r in grid.rows]
+    texts: dict[tuple[tuple[str, int], ...], str] = {}
     for student in data.students:
         mine = [a.lesson for a in attended.get(student.id, ())]
         row = out.append(Line([clean(_heading(data, student))], name), TITLE_PT)
         _merge(ws, row, 0, 0, 1, last_col)
         out.append(Line(["Time", *(d.label for d in days)], head), HEAD_PT)
         first = row + 2
-        values: list[list] = [[r.clock, *[None] * len(days)] for r in grid.rows]
+        values: list[list] = [[clock_text, *[None] * len(days)] for clock_text in clocks]
         looks: list[list[int]] = [[clock, *[0] * len(days)] for _ in grid.rows]
         for d, day in enumerate(days):
             busy: list[tuple[int, int]] = []
@@ -94,7 +96,10 @@ def write_student_weeks(
                 today, lambda x: grid.rows_of(x.day, x.first, x.last)
             ):
                 colour = colours.get(members[0].activity.subject, styles.PALETTE[0])
-                values[top][d + 1] = clean(_lesson_text(data, names, members))
+                key = tuple((x.activity.id, x.meeting) for x in members)
+                if key not in texts:  # a section's meeting is on up to 30 students' pages
+                    texts[key] = clean(_lesson_text(data, names, members))
+                values[top][d + 1] = texts[key]
                 for k in range(top, bottom + 1):
                     looks[k][d + 1] = lesson_id(colour)
                 _merge(ws, first + top, 0, bottom - top, d + 2)

@@ -150,7 +150,7 @@ def write_students(
     styles.set_page(ws, footer=footer, title_rows="1:1", centered=False)
     ws.print_options.gridLines = True  # a long table of unstyled cells reads better ruled
 
-    rows_out = RowWriter(ws, StyleCache(ws.parent))
+    rows_out = RowWriter(ws, StyleCache(ws.parent), spliced=True)
     head = rows_out.style_id("head", font=styles.HEADER_FONT, fill=styles.HEADER_FILL,
                              alignment=styles.LEFT, border=styles.BORDER)  # fmt: skip
     rows_out.append(Line([h for h, _, _ in COLUMNS], head))
