@@ -75,14 +75,17 @@ def write_summary(
         cell.font, cell.alignment = styles.BODY_FONT, styles.LEFT
         row += 1
 
+    # The charts go side by side under the key figures, so page 1 holds both; their data
+    # tables follow below them.
     charts: list[BarChart] = []
+    chart_row = row + 1
+    if findings is not None or data.rooms:
+        row += CHART_ROWS + 1
     if findings is not None:
         row = _penalty_by_rule(ws, row + 1, findings, charts)
     row = _room_use_by_day(ws, row + 1, data, lessons, charts)
-    for i, chart in enumerate(charts):  # side by side under the tables, so they print in width
-        ws.add_chart(chart, f"{'AD'[i % 2]}{row + 1 + (i // 2) * (CHART_ROWS + 1)}")
-    if charts:
-        row += ((len(charts) + 1) // 2) * (CHART_ROWS + 1)
+    for i, chart in enumerate(charts):
+        ws.add_chart(chart, f"{'AD'[i]}{chart_row}")
 
     row = _section(ws, row + 1, "Subjects")
     for subject in data.subjects:
@@ -147,8 +150,8 @@ def _table_row(ws: Worksheet, row: int, values: Sequence[str | int], header: boo
             cell.fill = styles.HEADER_FILL
 
 
-CHART_ROWS = 16
-"""Rows a chart covers (7.5 cm at the default 15 pt row height)."""
+CHART_ROWS = 14
+"""Rows a chart covers (6.5 cm at the default 15 pt row height)."""
 
 
 def key_figures(
@@ -222,7 +225,7 @@ def _penalty_by_rule(ws: Worksheet, row: int, findings: Findings, charts: list) 
         chart.set_categories(Reference(ws, min_col=1, min_row=start, max_row=start + len(soft) - 1))
         chart.y_axis.title = "penalty"
         chart.x_axis.delete = chart.y_axis.delete = False
-        chart.width, chart.height = 14, 7.5
+        chart.width, chart.height = 14, 6.5
         charts.append(chart)
     return row + 1
 
@@ -253,6 +256,6 @@ def _room_use_by_day(
     chart.y_axis.number_format = "0%"
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
     chart.x_axis.delete = chart.y_axis.delete = False
-    chart.width, chart.height = 14, 7.5
+    chart.width, chart.height = 14, 6.5
     charts.append(chart)
     return row + 1
