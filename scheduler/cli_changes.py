@@ -40,9 +40,11 @@ def run_import_changes(args: argparse.Namespace, *, ask=input) -> int:
     for change in review.changes:
         print(f"  row {change.row}: {change.text}")
     if review.new_hard:
-        print("Hard rules the changes break:")
+        from scheduler.solver.changes import plain
+
+        print("Hard violations the changes add:")
         for v in review.new_hard:
-            print(f"  [HARD] {v.rule}: {v.message}")
+            print(f"  [HARD] {plain(v)}")
     print(review.verdict())
     if not review.changes:
         return 0

@@ -17,6 +17,26 @@ from scheduler.model import Pin, Placement, Project, Scenario, SchoolData, SlotR
 from scheduler.solver.check import CheckReport, check
 from scheduler.solver.violation import Violation
 
+PLAIN = {
+    "teacher_conflict": "a teacher in two lessons at once",
+    "group_conflict": "a class in two lessons at once",
+    "student_conflict": "a student in two lessons at once",
+    "room_conflict": "a room holding two lessons at once",
+    "room_suitability": "a lesson without a suitable room",
+    "availability": "someone teaching or taught when unavailable",
+    "placement": "a lesson in a break, past the day's end or at an unknown slot",
+    "pinned": "a pinned lesson moved",
+    "same_slot": "meetings that must share a period split apart",
+    "unplaced": "a lesson left out of the timetable",
+}
+"""Hard rules in plain words, for people who do not know the checker's rule names."""
+
+
+def plain(v: Violation) -> str:
+    """'a teacher in two lessons at once (teacher_conflict): teacher "T06" has 2 lessons...'"""
+    what = PLAIN.get(v.rule)
+    return f"{what} ({v.rule}): {v.message}" if what else f"{v.rule}: {v.message}"
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -48,7 +68,8 @@ class Review:
             return "No changes: the sheet matches the scenario's timetable."
         if self.new_hard:
             return (
-                f"Refused: the changes break {len(self.new_hard)} hard rule(s); "
+                f"Refused: the changes add {len(self.new_hard)} hard violation(s) "
+                f"({', '.join(sorted({v.rule for v in self.new_hard}))}); "
                 "fix them in the sheet and import it again."
             )
         return (

@@ -113,7 +113,8 @@ def test_cli_refuses_a_conflict_and_leaves_the_file(tmp_path: Path, project: Pat
     before = project.read_bytes()
     assert main(["import-changes", str(project), str(path), "--yes"]) == 1
     out = capsys.readouterr().out
-    assert "[HARD] teacher_conflict" in out and "Refused" in out
+    assert "[HARD] a teacher in two lessons at once (teacher_conflict)" in out
+    assert "Refused" in out
     assert project.read_bytes() == before
 
 

@@ -99,7 +99,10 @@ def test_dialog_lists_changes_and_blocks_a_conflict(qtbot, tmp_path):
     assert "Science 9B meeting 1: moved from Wednesday B1" in dialog.changes_list.item(0).text()
     assert "Refused" in dialog.verdict_label.text()
     rules = [dialog.violations_list.item(i).text() for i in range(dialog.violations_list.count())]
-    assert any(r.startswith('teacher_conflict: teacher "T2" has 2 lessons') for r in rules)
+    assert any(
+        r.startswith('a teacher in two lessons at once (teacher_conflict): teacher "T2"')
+        for r in rules
+    )
     assert not dialog.save_button.isEnabled()
 
     clean = review_changes(project(), "Draft", edited(tmp_path, "Tuesday", "P2"))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scheduler.solver.changes import Review
+from scheduler.solver.changes import Review, plain
 
 
 class ChangesDialog(QDialog):
@@ -45,7 +45,7 @@ class ChangesDialog(QDialog):
         self.verdict_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         layout.addWidget(self.verdict_label)
         self.violations_list = QListWidget()
-        self.violations_list.addItems([f"{v.rule}: {v.message}" for v in review.new_hard])
+        self.violations_list.addItems([plain(v) for v in review.new_hard])
         self.violations_list.setVisible(bool(review.new_hard))
         layout.addWidget(self.violations_list, 1)
 
