@@ -7,8 +7,8 @@ school from the cache (``benchmarks.export_school`` solves it once on first use)
 export every sheet (Summary, Conflicts, Master, Meetings, Room use, Students, Student timetables,
 Rosters, Course pairs, one sheet per teacher, group and room) to a temporary file. Only the
 check and the export are timed, by the clock (wall) and in CPU time (what the export costs, seen
-apart from other work on a shared machine). Prints a table of medians and ends with one JSON line of the
-figures of the largest size.
+apart from other work on a shared machine). Prints a table of medians and ends with one JSON
+line of the figures of the largest size.
 """
 
 from __future__ import annotations
@@ -86,10 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append([figures[k] for k in keys])
         summary = figures
     print(table(["students", "placements", "enrollments", "sheets", "file MB", "check s",
-                 "export s", "wall s", "loaded MB", "peak MB"], rows))  # fmt: skip
-    print(
-        f"(medians over {runs} run(s) per size; wall s = check + export, peak MB = whole process)"
-    )
+                 "export s", "wall s", "cpu s", "loaded MB", "peak MB"], rows))  # fmt: skip
+    print(f"(medians over {runs} run(s) per size; wall s = check + export; cpu s = the CPU time "
+          "they took, apart from other work on the machine; peak MB = whole process)")  # fmt: skip
     print(json.dumps(summary))
     return 0
 
