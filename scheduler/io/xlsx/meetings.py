@@ -90,7 +90,8 @@ def write_meetings(ws: Worksheet, *, data: SchoolData, solution: Solution, foote
                     cell.fill = REFERENCE_FILL
     last = max(row, 2)
     days = ",".join(d.label for d in data.calendar.days)
-    if days and len(days) < 250 and '"' not in days:
+    labels = [d.label for d in data.calendar.days]
+    if days and len(days) < 250 and not any("," in x or '"' in x for x in labels):
         _list(ws, f'"{days}"', f"G2:G{last}", "Pick one of the school's days.")
     _list(ws, '"yes,no"', f"J2:J{last}", "yes or no")
     ws.freeze_panes = "C2"
