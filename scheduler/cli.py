@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
     p.set_defaults(run=_export)
 
+    from scheduler.cli_changes import add_import_changes
+
+    add_import_changes(sub, _project_args)
+
     p = sub.add_parser("import-fet", help="import a FET (.fet) file into a new project")
     p.add_argument("fet", type=Path, metavar="FILE.fet")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PROJECT.flexday")
@@ -183,7 +187,7 @@ def _check(args) -> int:
 
 
 def _export(args) -> int:
-    from scheduler.io.xlsx import export_timetable
+    from scheduler.solver.export import export_checked as export_timetable
 
     project, name = _load(args)
     scenario = project.scenario(name)

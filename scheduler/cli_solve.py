@@ -90,9 +90,9 @@ def run_solve(
         planned = " and the sections it planned" if result.data is not None else ""
         print(f"saved the timetable{planned} into {path}")
     if xlsx is not None:
-        from scheduler.io.xlsx import export_timetable
+        from scheduler.solver.export import export_checked
 
-        export_timetable(data, result.solution, xlsx, scenario=name)
+        export_checked(data, result.solution, xlsx, scenario=name, report=checked)
         print(f"wrote {xlsx}")
     return 0 if checked is not None and checked.hard_violations == 0 else 1
 

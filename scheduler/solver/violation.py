@@ -14,3 +14,5 @@ class Violation:
     count: int
     penalty: int
     message: str
+    slot: str = ""
+    """Where in the week ('Monday Period 3') when the violation is about one slot, else ''."""

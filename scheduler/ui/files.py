@@ -1,4 +1,4 @@
-"""Files: new, open, save, recent files, Excel export, FET import, and crash recovery.
+"""Files: new, open, save, recent files, Excel export and changes, FET import, crash recovery.
 
 A failed open or save leaves the project on screen and the file on disk as they were, and says
 why in plain words. While there are unsaved changes, a copy is written every few minutes to a
@@ -87,6 +87,11 @@ class Dialogs:
 
     def error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
+
+    def review_changes(self, review, name: str, taken: set[str]) -> str | None:
+        from scheduler.ui.views.changes import ask_changes
+
+        return ask_changes(review, name, taken, self.parent)
 
 
 class Files(QObject):
@@ -178,14 +183,44 @@ class Files(QObject):
             return False
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        from scheduler.io.xlsx import export_timetable
+        from scheduler.solver.export import export_checked
 
         try:
-            export_timetable(self.doc.data, solution, path, scenario=self.doc.scenario_name)
+            export_checked(self.doc.data, solution, path, scenario=self.doc.scenario_name)
         except (FileFormatError, OSError) as exc:
             self.dialogs.error("Cannot export the timetable", str(exc))
             return False
         self.doc.message.emit(f"Exported the timetable to {path.name}")
+        return True
+
+    def import_changes(self) -> bool:
+        """Read a changed Meetings sheet, show the differences and the checker's verdict, and
+        add them as a new scenario only when the user confirms; the current one is untouched."""
+        path = self.dialogs.open_path("Import timetable changes", "Excel workbooks (*.xlsx)")
+        if not path:
+            return False
+        from scheduler.solver.import_changes import (
+            new_scenario_name,
+            review_changes,
+            save_as_scenario,
+        )
+
+        project, scenario = self.doc.project, self.doc.scenario_name
+        try:
+            review = review_changes(project, scenario, path)
+        except (FileFormatError, OSError) as exc:
+            self.dialogs.error(
+                "Cannot read the timetable changes", f"{exc}\n\nNothing was changed."
+            )
+            return False
+        taken = {s.name for s in project.scenarios}
+        name = self.dialogs.review_changes(review, new_scenario_name(project, scenario), taken)
+        if not name or not review.accepted:
+            return False
+        self.doc.replace_project(
+            save_as_scenario(project, review, name), f"Import changes from {path.name}", show=name
+        )
+        self.doc.message.emit(f"Saved the changes from {path.name} as scenario {name!r}")
         return True
 
     def import_fet(self) -> bool:

@@ -170,6 +170,11 @@ class MainWindow(QMainWindow):
             self.sheets.export_data,
             tip="Export the school data in the spreadsheet template's format",
         )
+        self.import_changes_action = self._action(
+            "Import Timetable &Changes…",
+            f.import_changes,
+            tip="Read back meetings changed in an exported workbook, as a new scenario",
+        )
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(std.Undo)
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([self.import_action, self.export_action])
         file.addActions([self.import_sheet_action, self.export_data_action])
+        file.addAction(self.import_changes_action)
         file.addSeparator()
         file.addAction(self.quit_action)
         self._fill_recent()

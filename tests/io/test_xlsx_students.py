@@ -145,7 +145,9 @@ def table(ws) -> list[dict[str, object]]:
 
 
 def test_students_and_rosters_follow_the_master(book) -> None:
-    assert book.sheetnames[:4] == ["Summary", "Master", "Students", "Rosters"]
+    assert book.sheetnames[:2] == ["Summary", "Master"]
+    order = [book.sheetnames.index(t) for t in ("Students", "Student timetables", "Rosters")]
+    assert order == sorted(order)
     listed = [c.value for row in book["Summary"].iter_rows() for c in row]
     assert "Students" in listed and "Rosters" in listed
 
@@ -253,17 +255,20 @@ def test_long_rosters_break_pages_between_sections(tmp_path: Path) -> None:
     assert "15 / 2 enrolled (over capacity)" in [ws.cell(r, 9).value for r in range(1, 200)]
 
 
-def test_per_student_adds_a_weekly_sheet_for_each_student(tmp_path: Path) -> None:
-    path = export_timetable(school(), SOLUTION, tmp_path / "t.xlsx", per_student=True)
-    book = openpyxl.load_workbook(path)
-    mine = [t for t in book.sheetnames if t.startswith("S · ")]
-    assert len(mine) == 3 and "S · Ann Lee" in mine and "S · Bo Chen" in mine
-    ws = book["S · Ann Lee"]
-    assert ws.cell(1, 1).value == "Ann Lee (S1) · Grade 9"
-    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
-    assert sum("Algebra I" in c for c in cells) == 2 and sum("Homeroom" in c for c in cells) == 1
-    assert any("Ada Brooks" in c and "Room 101" in c for c in cells)
-    assert "Students" in book.sheetnames  # the table stays
+def test_student_timetables_give_each_student_a_page_of_their_own(book) -> None:
+    ws = book["Student timetables"]
+    data = school()
+    titles = [r for r in range(1, ws.max_row + 1) if "(S" in str(ws.cell(r, 1).value)]
+    assert len(titles) == len(data.students)
+    assert str(ws.cell(titles[0], 1).value).startswith("Ann Lee (S1) · Grade 9")
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert len(breaks) == len(data.students)
+    assert all(t - 1 in {0, *breaks} for t in titles)  # every block starts a page
+    ann = [str(c.value) for row in ws.iter_rows(min_row=titles[0], max_row=titles[1] - 1)
+           for c in row if c.value]  # fmt: skip
+    assert sum("Algebra I" in c for c in ann) == 2 and sum("Homeroom" in c for c in ann) == 1
+    assert any("Ada Brooks" in c and "Room 101" in c for c in ann)
+    assert ws.page_setup.orientation == "landscape" and "&P" in ws.oddFooter.right.text
 
 
 def test_no_students_no_sections_no_extra_sheets(tmp_path: Path) -> None:
@@ -273,4 +278,4 @@ def test_no_students_no_sections_no_extra_sheets(tmp_path: Path) -> None:
     solution = Solution(placements=SOLUTION.placements[-1:])
     book = openpyxl.load_workbook(export_timetable(data, solution, tmp_path / "c.xlsx"))
     assert "Students" not in book.sheetnames and "Rosters" not in book.sheetnames
-    assert not any(t.startswith("S · ") for t in book.sheetnames)
+    assert "Student timetables" not in book.sheetnames

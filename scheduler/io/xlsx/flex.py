@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -30,28 +29,30 @@ KIND = {
 }
 
 
-def write_flex(
-    wb: Workbook, *, data: SchoolData, solution: Solution, footer: str, taken: set[str]
-) -> list[tuple[str, str]]:
-    """Add the two flex sheets when the timetable has flex assignments; return index entries."""
-    if not solution.flex or not data.flex_offerings:
-        return []
+def has_flex(data: SchoolData, solution: Solution) -> bool:
+    """Whether the timetable routes anyone to a flex offering (the flex sheets are then added)."""
+    return bool(solution.flex and data.flex_offerings)
+
+
+def write_flex_rosters(ws: Worksheet, *, data: SchoolData, solution: Solution, footer: str) -> None:
+    """The "Flex" sheet: every offering with its teacher, room, seats and roster."""
     offerings = {o.id: o for o in data.flex_offerings}
     roster: dict[str, list[str]] = defaultdict(list)
     for a in solution.flex:
         if a.offering in offerings:
             roster[a.offering].append(a.student)
-    why = _reasons(data, solution)
-    _rosters(wb.create_sheet("Flex"), data, offerings, roster, why, footer)
+    _rosters(ws, data, offerings, roster, _reasons(data, solution), footer)
+
+
+def write_flex_students(
+    ws: Worksheet, *, data: SchoolData, solution: Solution, footer: str
+) -> None:
+    """The "Flex students" sheet: one row per student and block, with the tier that placed them."""
+    offerings = {o.id: o for o in data.flex_offerings}
     assigned = [
         (a.student, offerings[a.offering]) for a in solution.flex if a.offering in offerings
     ]
-    _students(wb.create_sheet("Flex students"), data, assigned, why, footer)
-    taken.update({"flex", "flex students"})
-    return [
-        ("Flex", "Flex offerings: teacher, room, seats and roster"),
-        ("Flex students", "Every student's flex offering per block (filterable)"),
-    ]
+    _students(ws, data, assigned, _reasons(data, solution), footer)
 
 
 def with_flex_lessons(

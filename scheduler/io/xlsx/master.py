@@ -23,6 +23,7 @@ Block = tuple[str, list[str]]
 FIRST_ROW = 3
 FIRST_COL = 2
 DAY_EDGE = Side(style="medium", color="595959")
+DAY_BORDER = Border(left=DAY_EDGE, right=styles.THIN, top=styles.THIN, bottom=styles.THIN)
 MAX_WIDTH = 22
 PRINTABLE_WIDTH_PT = 680  # landscape Letter less margins, with slack for rounding
 
@@ -83,7 +84,7 @@ def write_master(
                 colour = colours.get(members[0].activity.subject, styles.PALETTE[0])
                 cell = ws.cell(r, left)
                 put_text(cell, lesson_text(blocks, styles.readable_ink(colour), size=9))
-                cell.fill, cell.alignment = styles.fill(colour), styles.CENTER
+                styles.restyle(cell, fill=styles.fill(colour), alignment=styles.CENTER)
                 if right > left:
                     ws.merge_cells(start_row=r, start_column=left, end_row=r, end_column=right)
                 placed.append((r, left, right, blocks))
@@ -101,10 +102,7 @@ def write_master(
     styles.box(ws, 1, 1, max(last_row, 2), max(last_col, 1))
     for col in day_starts:
         for row in range(1, last_row + 1):
-            cell = ws.cell(row, col)
-            cell.border = Border(
-                left=DAY_EDGE, right=styles.THIN, top=styles.THIN, bottom=styles.THIN
-            )
+            styles.restyle(ws.cell(row, col), border=DAY_BORDER)
     name_width = min(max((len(t.label) + 2 for t in teachers), default=12), 30)
     ws.column_dimensions["A"].width = name_width
     for col, width in widths.items():

@@ -64,10 +64,6 @@ def write_matrix(ws: Worksheet, *, data: SchoolData, footer: str) -> None:
         ws.column_dimensions[get_column_letter(3 + j)].width = 4.5
     ws.row_dimensions[header].height = 120
     ws.freeze_panes = ws.cell(header + 1, 3)
-    ws.print_title_rows = f"{header}:{header}"
-    ws.print_title_cols = "A:B"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = footer
+    styles.set_page(
+        ws, footer=footer, title_rows=f"{header}:{header}", title_cols="A:B", centered=False
+    )

@@ -1,4 +1,4 @@
-"""Every student's timetable: one filterable table of all students, and optional weekly sheets.
+"""Every student's timetable as one filterable table (their weekly grids: ``student_weeks``).
 
 A student attends the sections they are enrolled in (the solution's enrollments, or an activity
 that lists them) and the class lessons of their groups and every group above them. The table has
@@ -12,17 +12,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl.styles import Border, Font, NamedStyle, Side
+from openpyxl.styles import Border, Font, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.io.xlsx import styles
-from scheduler.io.xlsx.cells import FORMULA_STARTS, clean, put_text, sheet_title
-from scheduler.io.xlsx.layout import TimeGrid
+from scheduler.io.xlsx.cells import clean
 from scheduler.io.xlsx.lessons import Lesson, Names
-from scheduler.io.xlsx.weekly import write_weekly
-from scheduler.model import SchoolData, Solution, Student
+from scheduler.io.xlsx.stream import Line, RowWriter, StyleCache
+from scheduler.model import SchoolData, Solution
 
 SECTION = "section"
 CLASS_LESSON = "class lesson"
@@ -41,10 +38,6 @@ COLUMNS: tuple[tuple[str, float, float], ...] = (
     ("Room", 8, 18),
     ("Kind", 12, 12),
 )
-FIRST = "Flexday first row"
-"""A named style with a line above each student's first row, so one student's week reads as a
-block when printed. Only first rows get it: styling every cell would double the export time of
-a large school."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,64 +110,68 @@ def course_text(data: SchoolData, names: Names, lesson: Lesson) -> str:
 
 
 def write_students(
-    ws: Worksheet,
+    ws,
     *,
     data: SchoolData,
     attended: dict[str, list[Attended]],
     names: Names,
     footer: str,
 ) -> None:
-    """One row per student and meeting under a bold, frozen, filterable header."""
-    for col, (heading, _, _) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(1, col, heading)
-        cell.font, cell.fill, cell.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.LEFT
-        cell.border = styles.BORDER
-    longest = [len(h) + 3 for h, _, _ in COLUMNS]  # room for the filter button
-    first = _first_row_style(ws)
-    risky: list[tuple[int, int, str]] = []
+    """One row per student and meeting under a bold, frozen, filterable header.
+
+    ``ws`` is a write-only sheet (a large school has a hundred thousand rows): widths are found
+    first, since columns must be set before the first row; rows are then appended as plain
+    values, with a line above where a student's block starts (see ``stream.RowWriter``).
+    """
     meetings: dict[tuple[str, int, str] | None, list[str | None]] = {}
-    row = 2
+    longest = [len(h) + 3 for h, _, _ in COLUMNS]  # room for the filter button
+    rows = 0
+    for mine in attended.values():
+        for item in mine or [None]:
+            key = (item.lesson.activity.id, item.lesson.meeting, item.kind) if item else None
+            if key not in meetings:  # a section's meeting is shared by up to 30 rows
+                values = [clean(v) or None for v in _meeting_values(data, names, item)]
+                meetings[key] = values
+                for col, value in enumerate(values, start=4):
+                    if value:
+                        longest[col - 1] = max(longest[col - 1], len(value))
+            rows += 1
+    for sid in attended:
+        student = data.student_by_id.get(sid)
+        longest[0] = max(longest[0], len(sid))
+        if student is not None:
+            longest[1] = max(longest[1], len(student.name))
+    for col, (_, narrowest, widest) in enumerate(COLUMNS, start=1):
+        width = min(max(longest[col - 1] + 2, narrowest), widest)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    last_row = max(rows + 1, 1)
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last_row}"
+    styles.set_page(ws, footer=footer, title_rows="1:1", centered=False)
+    ws.print_options.gridLines = True  # a long table of unstyled cells reads better ruled
+
+    rows_out = RowWriter(ws, StyleCache(ws.parent), spliced=True)
+    head = rows_out.style_id("head", font=styles.HEADER_FONT, fill=styles.HEADER_FILL,
+                             alignment=styles.LEFT, border=styles.BORDER)  # fmt: skip
+    rows_out.append(Line([h for h, _, _ in COLUMNS], head))
+    line = Side(style="medium", color="404040")  # stands out from printed gridlines
+    first = rows_out.style_id(
+        "first", font=Font(name=styles.FONT_NAME, size=11), border=Border(top=line)
+    )
+    xml: dict[tuple[object, int], str] = {}  # (meeting, style) -> its cells, written once
     for sid, mine in attended.items():
         student = data.student_by_id.get(sid)
         name = clean(student.name) if student is not None else ""
         who = [clean(sid), name or None, student.grade if student is not None else None]
+        plain = rows_out.cells(who)
         for n, item in enumerate(mine or [None]):
             key = (item.lesson.activity.id, item.lesson.meeting, item.kind) if item else None
-            if key not in meetings:  # a section's meeting is shared by up to 30 rows
-                meetings[key] = [clean(v) or None for v in _meeting_values(data, names, item)]
-            plain = [*who, *meetings[key]]
-            # Appending is several times faster than cell by cell, which counts at 2,500
-            # students; text that could read as a formula is left out here and put in after.
-            ws.append([None if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
-                       for v in plain])  # fmt: skip
-            for col, value in enumerate(plain, start=1):
-                if n == 0:
-                    ws.cell(row, col).style = first
-                if isinstance(value, str):
-                    longest[col - 1] = max(longest[col - 1], len(value))
-                    if value.startswith(FORMULA_STARTS):
-                        risky.append((row, col, value))
-            row += 1
-    for r, col, value in risky:
-        put_text(ws.cell(r, col), value)  # after the row style, which would drop its quote prefix
-    last_row = max(row - 1, 1)
-    last_col = get_column_letter(len(COLUMNS))
-    for col, (_, narrowest, widest) in enumerate(COLUMNS, start=1):
-        width = min(max(longest[col - 1] + 2, narrowest), widest)
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{last_col}{last_row}"
-    styles.set_page(ws, footer=footer, title_rows="1:1", centered=False)
-    ws.print_options.gridLines = True  # a long table of unstyled cells reads better ruled
-
-
-def _first_row_style(ws: Worksheet) -> str:
-    workbook = ws.parent
-    if FIRST not in workbook.named_styles:
-        line = Side(style="medium", color="404040")  # stands out from printed gridlines
-        font = Font(name=styles.FONT_NAME, size=11)  # the workbook's default, as on other rows
-        workbook.add_named_style(NamedStyle(name=FIRST, font=font, border=Border(top=line)))
-    return FIRST
+            style = first if n == 0 else 0
+            if (key, style) not in xml:
+                xml[(key, style)] = rows_out.cells(meetings[key], style)
+            mine_xml = rows_out.cells(who, first) if n == 0 else plain
+            rows_out.append_xml(mine_xml + xml[(key, style)])
+    rows_out.close()
 
 
 def _meeting_values(
@@ -193,42 +190,3 @@ def _meeting_values(
         names.room(lesson.room),
         item.kind,
     )
-
-
-def write_student_sheets(
-    wb: Workbook,
-    *,
-    data: SchoolData,
-    attended: dict[str, list[Attended]],
-    grid: TimeGrid,
-    names: Names,
-    colours: dict[str, str],
-    footer: str,
-    taken: set[str],
-) -> list[tuple[str, str]]:
-    """One weekly grid per known student; returns (sheet title, what it shows) for the index."""
-
-    def details(x: Lesson) -> list[str]:
-        return [names.teachers(x.activity), names.room(x.room)]
-
-    index: list[tuple[str, str]] = []
-    for student in data.students:
-        title = sheet_title("S", student.label, taken)
-        index.append((title, f"Student: {student.label}"))
-        write_weekly(
-            wb.create_sheet(title),
-            data=data,
-            grid=grid,
-            heading=_heading(student),
-            lessons=[a.lesson for a in attended.get(student.id, ())],
-            details=details,
-            names=names,
-            colours=colours,
-            footer=footer,
-        )
-    return index
-
-
-def _heading(student: Student) -> str:
-    grade = f" · Grade {student.grade}" if student.grade is not None else ""
-    return f"{student.label} ({student.id}){grade}" if student.name else f"{student.id}{grade}"

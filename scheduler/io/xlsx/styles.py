@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.model import Subject
@@ -64,15 +66,33 @@ def readable_ink(fill: str) -> str:
     return INK if (lum + 0.05) ** 2 > 0.0525 else "FFFFFF"
 
 
+@lru_cache(maxsize=256)
 def fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour)
+
+
+def restyle(cell, **attrs) -> None:
+    """``cell.font = ...`` and the like, remembered per workbook: the same change to the same
+    style is looked up once instead of hashing the style objects for every cell."""
+    wb = cell.parent.parent
+    cache = wb.__dict__.setdefault("_flexday_restyle", {})
+    if cell._style is None:
+        cell._style = StyleArray()
+    key = (tuple(cell._style), tuple((k, id(v)) for k, v in attrs.items()))
+    found = cache.get(key)
+    if found is None:
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        cache[key] = (StyleArray(cell._style), tuple(attrs.values()))  # keeps the ids in use
+    else:
+        cell._style = StyleArray(found[0])
 
 
 def box(ws: Worksheet, top: int, left: int, bottom: int, right: int) -> None:
     """Thin borders on every cell of a block, merged or not, so each edge prints."""
     for row in ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right):
         for cell in row:
-            cell.border = BORDER
+            restyle(cell, border=BORDER)
 
 
 def set_page(

@@ -46,14 +46,16 @@ def write_weekly(
         put_text(ws.cell(2, d + 2), day.label)
     for col in range(1, last_col + 1):
         cell = ws.cell(2, col)
-        cell.font, cell.fill, cell.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.CENTER
+        styles.restyle(
+            cell, font=styles.HEADER_FONT, fill=styles.HEADER_FILL, alignment=styles.CENTER
+        )
     styles.box(ws, 2, 1, 2, last_col)
     ws.row_dimensions[2].height = 18
 
     per_minute = _points_per_minute(data)
     for i, row in enumerate(grid.rows):
         cell = ws.cell(FIRST_ROW + i, 1, row.clock)
-        cell.font, cell.alignment = styles.TIME_FONT, styles.CENTER
+        styles.restyle(cell, font=styles.TIME_FONT, alignment=styles.CENTER)
         ws.row_dimensions[FIRST_ROW + i].height = max(MIN_ROW_PT, row.minutes * per_minute)
     if grid.rows:
         styles.box(ws, FIRST_ROW, 1, FIRST_ROW + len(grid.rows) - 1, 1)
@@ -104,7 +106,7 @@ def _lesson_cell(
     blocks = [(names.lesson_title(x.activity), [t for t in details(x) if t]) for x in members]
     put_text(_merged(ws, top, bottom, col), lesson_text(blocks, ink))
     cell = ws.cell(FIRST_ROW + top, col)
-    cell.fill, cell.alignment = styles.fill(colour), styles.CENTER
+    styles.restyle(cell, fill=styles.fill(colour), alignment=styles.CENTER)
     longest = max(max([len(t) * 1.15, *(len(line) for line in lines)]) for t, lines in blocks)
     return int(longest) + 3
 
@@ -127,11 +129,12 @@ def _slot_cell(
 ) -> None:
     cell = _merged(ws, top, bottom, col)
     put_text(cell, label)
-    cell.alignment = styles.CENTER
     if teaching:
-        cell.font = styles.EMPTY_FONT
+        styles.restyle(cell, alignment=styles.CENTER, font=styles.EMPTY_FONT)
     else:
-        cell.font, cell.fill = styles.BREAK_FONT, styles.BREAK_FILL
+        styles.restyle(
+            cell, alignment=styles.CENTER, font=styles.BREAK_FONT, fill=styles.BREAK_FILL
+        )
 
 
 def _merged(ws: Worksheet, top: int, bottom: int, col: int):

@@ -7,9 +7,9 @@ from scheduler.solver.occupancy import Seat
 from scheduler.solver.violation import Violation
 
 
-def violation(rule, source, hard, count, weight, message) -> Violation:
+def violation(rule, source, hard, count, weight, message, slot: str = "") -> Violation:
     """A violation; soft ones cost ``weight`` per count, hard ones are counted, not priced."""
-    return Violation(rule, source, hard, count, 0 if hard else count * weight, message)
+    return Violation(rule, source, hard, count, 0 if hard else count * weight, message, slot)
 
 
 def names(seats: list[Seat]) -> str:

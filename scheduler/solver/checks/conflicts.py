@@ -25,6 +25,7 @@ def conflicts(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
                         len(here) - 1,
                         1,
                         f'{kind} "{rid}" has {len(here)} lessons at {occ.where(t)}: {names(here)}',
+                        occ.where(t),
                     )
     for sid, seats in sorted(occ.students_alone().items()):
         for t, here in sorted(occ.per_slot(seats).items()):
@@ -36,4 +37,5 @@ def conflicts(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
                     len(here) - 1,
                     1,
                     f'student "{sid}" has {len(here)} lessons at {occ.where(t)}: {names(here)}',
+                    occ.where(t),
                 )

@@ -94,6 +94,7 @@ def rooms(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
                     len(here) - 1,
                     1,
                     f'room "{rid}" holds {len(here)} lessons at {occ.where(t)}: {names(here)}',
+                    occ.where(t),
                 )
 
 

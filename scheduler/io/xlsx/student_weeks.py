@@ -1,0 +1,165 @@
+"""Student timetables: every student's week on one sheet, one page per student.
+
+What a school hands out on the first day is a timetable card per student, printed in one go.
+2,500 sheets would make a workbook nobody can open, so all students share one sheet: one block
+per student (name, id, grade and groups over a days-by-time grid like the teachers' sheets) and
+a page break after each block, so printing the sheet prints one page per student, in the order
+of the Students sheet. The sheet is streamed row by row (write-only mode) with cached styles.
+"""
+
+from __future__ import annotations
+
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.pagebreak import Break
+
+from scheduler.io.xlsx import styles
+from scheduler.io.xlsx.cells import clean
+from scheduler.io.xlsx.layout import TimeGrid, clusters
+from scheduler.io.xlsx.lessons import Lesson, Names
+from scheduler.io.xlsx.stream import Line, RowWriter, StyleCache
+from scheduler.io.xlsx.students import Attended, course_text
+from scheduler.model import SchoolData
+
+TIME_WIDTH = 12
+PAGE_WIDTH_PT = 700  # landscape Letter or A4 less margins, with slack
+PAGE_HEIGHT_PT = 500
+TITLE_PT, HEAD_PT, GAP_PT = 26.0, 18.0, 14.0
+NAME_FONT = Font(name=styles.FONT_NAME, size=13, bold=True, color=styles.INK)
+LESSON_FONT = Font(name=styles.FONT_NAME, size=9, color=styles.INK)
+WHITE_FONT = Font(name=styles.FONT_NAME, size=9, color="FFFFFF")
+
+
+def write_student_weeks(
+    ws,
+    *,
+    data: SchoolData,
+    grid: TimeGrid,
+    attended: dict[str, list[Attended]],
+    names: Names,
+    colours: dict[str, str],
+    footer: str,
+) -> None:
+    """``ws`` is a write-only sheet; a block of rows per known student."""
+    days = data.calendar.days
+    widths = [TIME_WIDTH, *(max(18, min(30, len(d.label) + 4)) for d in days)]
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    heights = _row_heights(data, grid)
+    block_pt = TITLE_PT + HEAD_PT + sum(heights) + GAP_PT
+    points = sum((w * 7 + 5) * 0.75 for w in widths)
+    scale = max(
+        10, min(100, int(PAGE_WIDTH_PT / points * 100), int(PAGE_HEIGHT_PT / block_pt * 100))
+    )
+    last_col = len(days) + 1
+    out = RowWriter(ws, StyleCache(ws.parent), spliced=True)
+    name = out.style_id("name", font=NAME_FONT, alignment=styles.LEFT)
+    head = out.style_id("head", font=styles.HEADER_FONT, fill=styles.HEADER_FILL,
+                        border=styles.BORDER, alignment=styles.CENTER)  # fmt: skip
+    clock = out.style_id("time", font=styles.TIME_FONT, alignment=styles.CENTER,
+                         border=styles.BORDER)  # fmt: skip
+    free = out.style_id("free", font=styles.EMPTY_FONT, border=styles.BORDER,
+                        alignment=styles.CENTER)  # fmt: skip
+    pause = out.style_id("break", font=styles.BREAK_FONT, fill=styles.BREAK_FILL,
+                         border=styles.BORDER, alignment=styles.CENTER)  # fmt: skip
+    lesson_style: dict[str, int] = {}
+
+    def lesson_id(colour: str) -> int:
+        if colour not in lesson_style:
+            ink = styles.readable_ink(colour)
+            lesson_style[colour] = out.style_id(
+                f"lesson {colour}",
+                font=LESSON_FONT if ink == styles.INK else WHITE_FONT,
+                fill=styles.fill(colour),
+                border=styles.BORDER,
+                alignment=styles.CENTER,
+            )
+        return lesson_style[colour]
+
+    width = len(days) + 1
+    breaks: list[Break] = []
+    clocks = [r.clock for r in grid.rows]
+    texts: dict[tuple[tuple[str, int], ...], str] = {}
+    for student in data.students:
+        mine = [a.lesson for a in attended.get(student.id, ())]
+        row = out.append(Line([clean(_heading(data, student))], name), TITLE_PT)
+        _merge(ws, row, 0, 0, 1, last_col)
+        out.append(Line(["Time", *(d.label for d in days)], head), HEAD_PT)
+        first = row + 2
+        values: list[list] = [[clock_text, *[None] * len(days)] for clock_text in clocks]
+        looks: list[list[int]] = [[clock, *[0] * len(days)] for _ in grid.rows]
+        for d, day in enumerate(days):
+            busy: list[tuple[int, int]] = []
+            today = [x for x in mine if x.day == d]
+            for top, bottom, members in clusters(
+                today, lambda x: grid.rows_of(x.day, x.first, x.last)
+            ):
+                colour = colours.get(members[0].activity.subject, styles.PALETTE[0])
+                key = tuple((x.activity.id, x.meeting) for x in members)
+                if key not in texts:  # a section's meeting is on up to 30 students' pages
+                    texts[key] = clean(_lesson_text(data, names, members))
+                values[top][d + 1] = texts[key]
+                for k in range(top, bottom + 1):
+                    looks[k][d + 1] = lesson_id(colour)
+                _merge(ws, first + top, 0, bottom - top, d + 2)
+                busy.append((top, bottom))
+            for s, slot in enumerate(day.slots):
+                top, bottom = grid.spans[(d, s)]
+                if any(top <= b and a <= bottom for a, b in busy):
+                    continue
+                values[top][d + 1] = clean(slot.label)
+                for k in range(top, bottom + 1):
+                    looks[k][d + 1] = free if slot.teaching else pause
+                _merge(ws, first + top, 0, bottom - top, d + 2)
+        for k in range(len(grid.rows)):
+            out.append(Line(values[k], looks[k]), heights[k])
+        gap = out.append(Line([None] * width, 0), GAP_PT)
+        breaks.append(Break(id=gap))
+    out.close()
+    ws.row_breaks.brk = tuple(breaks)  # appending one by one re-checks them all: quadratic
+    styles.set_page(ws, footer=footer, title_rows="1:1", centered=True)
+    ws._print_rows = None  # each block carries its own title and day names (no setter for None)
+    ws.sheet_properties.pageSetUpPr.fitToPage = False  # manual breaks count only without it
+    ws.page_setup.scale = scale
+
+
+def _merge(ws, row: int, down: int, across_from: int, col: int, last_col: int | None = None):
+    """Merge ``down`` rows below ``row`` in ``col`` (or ``row`` from ``col`` to ``last_col``).
+
+    Ranges go straight into the set: ``MultiCellRange.add`` compares each new range with every
+    earlier one, which takes minutes for a sheet of 2,500 students.
+    """
+    if last_col is not None:
+        ws.merged_cells.ranges.add(
+            CellRange(min_row=row, max_row=row, min_col=col, max_col=last_col)
+        )
+    elif down > 0:
+        ws.merged_cells.ranges.add(
+            CellRange(min_row=row, max_row=row + down, min_col=col, max_col=col)
+        )
+
+
+def _row_heights(data: SchoolData, grid: TimeGrid) -> list[float]:
+    teaching = [s.minutes for d in data.calendar.days for s in d.slots if s.teaching]
+    shortest = min(teaching, default=50)
+    per_minute = min(max(0.6, 34 / shortest), 2.0)  # the shortest period holds three lines
+    return [max(12.0, r.minutes * per_minute) for r in grid.rows]
+
+
+def _lesson_text(data: SchoolData, names: Names, members: list[Lesson]) -> str:
+    parts = []
+    for x in members:  # course, teacher and room on lines of their own: they fit the column
+        lines = (course_text(data, names, x), names.teachers(x.activity), names.room(x.room))
+        parts.append("\n".join(t for t in lines if t))
+    return "\n".join(parts)
+
+
+def _heading(data: SchoolData, student) -> str:
+    parts = [f"{student.label} ({student.id})" if student.name else student.id]
+    if student.grade is not None:
+        parts.append(f"Grade {student.grade}")
+    groups = [data.group_by_id[g].label if g in data.group_by_id else g for g in student.groups]
+    if groups:
+        parts.append(", ".join(groups))
+    return " · ".join(parts)
