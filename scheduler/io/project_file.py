@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from scheduler.io import migrations
+from scheduler.io import guards, migrations
 from scheduler.io.atomic import atomic_write
 from scheduler.io.errors import FileFormatError
 from scheduler.model import Project
@@ -29,6 +29,7 @@ SUFFIX = ".flexday"
 
 def load_project(path: str | Path) -> Project:
     path = Path(path)
+    guards.check_size(path, guards.MAX_PROJECT_BYTES, what="Flexday project")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -39,6 +40,8 @@ def load_project(path: str | Path) -> Project:
 
 
 def project_from_bytes(raw: bytes, *, path: str | Path = "project.flexday") -> Project:
+    if len(raw) > guards.MAX_PROJECT_BYTES:
+        raise FileFormatError(path, "is too large to be a Flexday project")
     doc = _parse_json(raw, path)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise FileFormatError(path, "is not a Flexday project (no 'format': 'flexday' header)")
@@ -60,12 +63,32 @@ def project_from_bytes(raw: bytes, *, path: str | Path = "project.flexday") -> P
     project = doc.get("project")
     if not isinstance(project, dict):
         raise FileFormatError(path, "has no project data (the 'project' section is missing)")
+    _check_sizes(project, path)
     try:
         return Project.model_validate(project)
     except ValidationError as exc:
         raise FileFormatError(path, describe_validation_error(exc, project)) from None
     except (TypeError, ValueError, RecursionError) as exc:  # a validator tripped on odd input
         raise FileFormatError(path, f"invalid project data: {exc}") from None
+
+
+def _check_sizes(project: dict[str, Any], path: str | Path) -> None:
+    """Refuse an absurd school (a million students) before building it: that would take minutes
+    and gigabytes, and no school has one."""
+    scenarios = project.get("scenarios")
+    if not isinstance(scenarios, list):
+        return  # validation names the problem
+    if len(scenarios) > guards.MAX_SCENARIOS:
+        raise FileFormatError(
+            path, f"has {len(scenarios):,} scenarios; Flexday handles up to {guards.MAX_SCENARIOS}"
+        )
+    for i, scenario in enumerate(scenarios):
+        data = scenario.get("data") if isinstance(scenario, dict) else None
+        if isinstance(data, dict):
+            name = scenario.get("name")
+            where = f"scenario {name[:60]!r}" if isinstance(name, str) else f"scenario #{i + 1}"
+            counts = {k: len(v) for k, v in data.items() if isinstance(v, list)}
+            guards.check_counts(path, counts, where=where)
 
 
 def _parse_json(raw: bytes, path: str | Path) -> Any:

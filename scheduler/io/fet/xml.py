@@ -78,4 +78,4 @@ def texts(el: Element, tag: str) -> list[str]:
 def name_of(el: Element) -> str:
     """An entity's name: its <Name> child, or (very old files) its own text."""
     found = el.find("Name")
-    return (found.text if found is not None else el.text or "").strip()
+    return ((found.text if found is not None else el.text) or "").strip()
