@@ -107,17 +107,36 @@ def _solve(args) -> int:
     from scheduler.cli_solve import run_solve
 
     project, name = _load(args)
-    return run_solve(
-        project,
-        name,
-        path=args.project,
-        time_limit=args.time_limit,
-        seed=args.seed,
-        workers=args.workers,
-        save=args.save,
-        xlsx=args.xlsx,
-        report=args.report,
-    )
+    lock = _claim(args.project) if args.save else None
+    try:
+        return run_solve(
+            project,
+            name,
+            path=args.project,
+            time_limit=args.time_limit,
+            seed=args.seed,
+            workers=args.workers,
+            save=args.save,
+            xlsx=args.xlsx,
+            report=args.report,
+        )
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _claim(path: Path):
+    """Refuse to write a project that Flexday has open elsewhere (see ``scheduler.io.lock``)."""
+    from scheduler.io.lock import ProjectLock
+
+    lock = ProjectLock(path, program="flexday command")
+    other = lock.acquire()
+    if other is not None:
+        raise BadInput(
+            f"{path.name} is open in Flexday {other.describe()}; close it there first "
+            "(saving here would overwrite the changes made there, or be overwritten by them)"
+        )
+    return lock
 
 
 def _check(args) -> int:
@@ -171,7 +190,11 @@ def _import_fet(args) -> int:
     from scheduler.io.project_file import save_project
 
     imported = import_fet(args.fet)
-    save_project(imported.project, args.output)
+    lock = _claim(args.output)
+    try:
+        save_project(imported.project, args.output)
+    finally:
+        lock.release()
     print(imported.report.summary())
     print(f"wrote {args.output}")
     if args.report:

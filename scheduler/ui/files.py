@@ -24,6 +24,7 @@ from scheduler.io.errors import FileFormatError
 from scheduler.io.project_file import SUFFIX, load_project, project_from_bytes, project_to_bytes
 from scheduler.model import Project, SchoolData
 from scheduler.ui.document import Document, empty_project
+from scheduler.ui.file_lock import LockKeeper
 
 AUTOSAVE_MS = 3 * 60 * 1000
 MAX_RECENT = 8
@@ -88,6 +89,16 @@ class Dialogs:
     def error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
 
+    def locked(self, text: str) -> bool:
+        """Another Flexday has the project open: go ahead anyway?"""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Project already open", text)
+        box.setParent(self.parent, box.windowFlags())
+        go = box.addButton("Continue Anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is go
+
 
 class Files(QObject):
     recentChanged = Signal()
@@ -100,12 +111,14 @@ class Files(QObject):
         self.timer = QTimer(self, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
+        self.locks = LockKeeper(self)
 
     # -- open and new ---------------------------------------------------------------------------
     def new(self) -> bool:
         if not self.maybe_save():
             return False
         self.doc.load(empty_project(), None)
+        self.locks.release()
         self.doc.message.emit("New project: start with the calendar, then teachers and rooms.")
         return True
 
@@ -121,6 +134,8 @@ class Files(QObject):
         except FileFormatError as exc:
             self.dialogs.error("Cannot open the project", f"{exc}\n\nNothing was changed.")
             self.forget_recent(path)
+            return False
+        if not self.locks.claim(Path(path), self.dialogs.locked, action="open it anyway"):
             return False
         self.doc.load(project, Path(path))
         self.add_recent(Path(path))
@@ -143,6 +158,8 @@ class Files(QObject):
     def write(self, path: Path) -> bool:
         from scheduler.io.project_file import save_project
 
+        if not self.locks.claim(path, self.dialogs.locked, action="save over it anyway"):
+            return False
         try:
             save_project(self.doc.project_to_save(), path)
         except FileFormatError as exc:
@@ -207,6 +224,7 @@ class Files(QObject):
             self.dialogs.error("Cannot import the FET file", "The importer returned no project.")
             return False
         self.doc.load(project, None)
+        self.locks.release()
         self.doc.undo_stack.resetClean()  # an import is unsaved work
         self.doc.message.emit(f"Imported {path.name}; save it as a Flexday project to keep it.")
         return True

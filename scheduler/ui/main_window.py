@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.files.discard_recovery()
+        self.files.locks.release()
         self.save_layout()
         panel = getattr(self.pages["Timetable"], "solve_panel", None)
         if panel is not None:
