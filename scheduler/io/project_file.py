@@ -12,6 +12,7 @@ the UI can show it as it is.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,22 @@ from scheduler.io.atomic import atomic_write
 from scheduler.io.errors import FileFormatError
 from scheduler.model import Project
 
+log = logging.getLogger(__name__)
 FORMAT = "flexday"
 SUFFIX = ".flexday"
 
 
 def load_project(path: str | Path) -> Project:
-    path = Path(path)
+    try:
+        project = _load(Path(path))
+    except FileFormatError as exc:
+        log.warning("could not open %s: %s", Path(path).name, exc.detail)
+        raise
+    log.info("opened %s (%d scenario(s))", Path(path).name, len(project.scenarios))
+    return project
+
+
+def _load(path: Path) -> Project:
     guards.check_size(path, guards.MAX_PROJECT_BYTES, what="Flexday project")
     try:
         raw = path.read_bytes()
@@ -132,9 +143,11 @@ def save_project(project: Project, path: str | Path, *, backup: bool = True) -> 
         atomic_write(path, lambda tmp: tmp.write_bytes(data), before_replace=keep_previous)
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
+        log.warning("could not save %s: %s", path.name, reason)
         raise FileFormatError(
             path, f"could not be saved ({reason}); the file on disk was not changed"
         ) from exc
+    log.info("saved %s (%d bytes)", path.name, len(data))
 
 
 def backup_path(path: str | Path) -> Path:
