@@ -8,11 +8,9 @@ import signal
 
 
 def raising_job(payload, report, cancel):
-    report(0)
     raise ZeroDivisionError("the solver divided by zero")
 
 
 def dying_job(payload, report, cancel):
     """The worker process is killed outright, as by a crash in native code or the OOM killer."""
-    report(0)
     os.kill(os.getpid(), signal.SIGKILL)

@@ -65,19 +65,37 @@ def solve_timetable(
     extra_pairs: dict[tuple[str, str], int] | None = None,
     fixed: dict[int, int] | None = None,
     enough_s: float | None = None,
+    ends_at: float | None = None,
 ) -> Timetable:
     """Search for at most ``time_limit_s`` (on ``clock``), keeping 10% for the room step. With
     ``enough_s``, stop at the first timetable found after that many seconds (or at once, if one
-    is known by then): a quick complete answer first, improvement later."""
+    is known by then): a quick complete answer first, improvement later.
+
+    Building the model of a large school takes seconds before CP-SAT starts; a cancel, or the
+    whole solve's time running out (``ends_at`` on ``clock``), stops it between rules."""
     deadline = clock() + time_limit_s
     cuts: list[frozenset[int]] = []
     hint = dict(hint or {})
+
+    def interrupted() -> Timetable | None:
+        if cancel is not None and cancel.cancelled:
+            why = "the solve was cancelled before a timetable was found"
+        elif ends_at is not None and clock() >= ends_at:
+            why = "the time limit ran out while the solver model was being built"
+        else:
+            return None
+        return Timetable("unknown", reasons=(why,))
+
     while True:
         model = cp_model.CpModel()
         variables = Variables(model, problem, fixed)
         build = Build(model, variables, problem, extra_pairs=dict(extra_pairs or {}))
         for rule in RULES:
+            if (stopped := interrupted()) is not None:
+                return stopped
             rule.build(build)
+        if (stopped := interrupted()) is not None:
+            return stopped
         for rooms in cuts:
             room_capacity.add_cut(build, rooms, _meetings_within(problem, rooms))
         _break_symmetry(build)
