@@ -25,11 +25,12 @@ CASES = {
     "flexday-oversized": "a .flexday of 65 MB (over the 64 MB limit)",
     "flexday-deep-nesting": "a .flexday of 1,000,000 nested lists",
     "fet-billion-laughs": "a .fet with 10^9 entity expansions",
-    "fet-many-activities": "a .fet of 40 MB listing 250,000 activities",
+    "fet-oversized": "a .fet of 17 MB (over the 16 MB limit)",
+    "fet-largest-parsed": "a .fet of 15 MB (70,000 activities) without days: parsed, refused",
     "xlsx-zip-bomb": "an .xlsx whose sheet unpacks from 0.2 MB to 200 MB",
     "xlsx-huge-sheet": "an .xlsx whose sheet declares 1,048,576 x 16,384 cells",
 }
-QUICK = ("flexday-oversized", "fet-billion-laughs", "xlsx-zip-bomb", "xlsx-huge-sheet")
+QUICK = ("flexday-oversized", "fet-billion-laughs", "fet-oversized", "xlsx-zip-bomb")
 
 
 def build(case: str, folder: Path) -> tuple[Path, object]:
@@ -61,6 +62,9 @@ def build(case: str, folder: Path) -> tuple[Path, object]:
                 f'<?xml version="1.0"?><!DOCTYPE fet [<!ENTITY l0 "lol">{ents}]><fet>&l9;</fet>',
                 encoding="utf-8",
             )
+        elif case == "fet-oversized":
+            with open(path, "wb") as f:
+                f.truncate(17 * 1024 * 1024)
         else:
             one = (
                 "<Activity><Teacher>T</Teacher><Subject>S</Subject><Duration>1</Duration>"
@@ -69,7 +73,7 @@ def build(case: str, folder: Path) -> tuple[Path, object]:
             )
             with open(path, "w", encoding="utf-8") as f:
                 f.write('<?xml version="1.0"?><fet version="6.0"><Activities_List>\n')
-                for i in range(250_000):
+                for i in range(70_000):
                     f.write(one.format(i))
                 f.write("</Activities_List></fet>\n")
         return path, import_fet

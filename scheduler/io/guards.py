@@ -34,8 +34,9 @@ MiB = 1024 * 1024
 
 MAX_PROJECT_BYTES = 64 * MiB
 """A .flexday file: 16 times the 2,500-student sample (4 MB)."""
-MAX_FET_BYTES = 64 * MiB
-"""A .fet file: the largest real FET files seen are a few MB."""
+MAX_FET_BYTES = 16 * MiB
+"""A .fet file: real ones are a few MB at most. Parsing costs about 0.1-0.3 s per MB (measured
+by ``benchmarks.hostile_files``), so this also bounds the time before any refusal."""
 MAX_CSV_BYTES = 32 * MiB
 
 MAX_ENTITIES: dict[str, int] = {

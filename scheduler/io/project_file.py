@@ -117,7 +117,9 @@ def _parse_json(raw: bytes, path: str | Path) -> Any:
         raise FileFormatError(
             path, f"is damaged: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"
         ) from None
-    except (ValueError, RecursionError):  # absurdly long numbers or deep nesting
+    except RecursionError:
+        raise FileFormatError(path, "is damaged: its data is nested too deeply") from None
+    except ValueError:  # absurdly long numbers
         raise FileFormatError(path, "is damaged: not valid JSON") from None
 
 
