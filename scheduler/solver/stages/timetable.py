@@ -87,6 +87,8 @@ def solve_timetable(
         return Timetable("unknown", reasons=(why,))
 
     while True:
+        if (stopped := interrupted()) is not None:
+            return stopped
         model = cp_model.CpModel()
         variables = Variables(model, problem, fixed)
         build = Build(model, variables, problem, extra_pairs=dict(extra_pairs or {}))
