@@ -12,6 +12,8 @@ Readers call these functions; each raises ``FileFormatError`` naming the file an
   compression ratios, then each worksheet's declared dimension.
 - ``open_workbook(path, read_only=True, data_only=True)``: ``check_xlsx`` then openpyxl's
   ``load_workbook``, with openpyxl's and zipfile's own errors turned into ``FileFormatError``.
+- ``sheet_rows(path, sheet, values_only=True)``: a sheet's rows; a read-only workbook parses a
+  sheet only while it is iterated, so damage inside it surfaces here, as ``FileFormatError``.
 - ``check_counts(path, counts)``: entity counts of a parsed school against ``MAX_ENTITIES``.
 
 Why declared sizes are enough: Python's ``zipfile`` (which openpyxl uses) stops decompressing a
@@ -23,7 +25,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Mapping
+import zlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,6 +123,8 @@ def check_xlsx(path: str | Path, *, limits: XlsxLimits = XLSX_LIMITS) -> None:
                     _check_dimension(path, zf, info, limits)
     except zipfile.BadZipFile:
         raise FileFormatError(path, "is not an Excel workbook (.xlsx): not a zip file") from None
+    except (zlib.error, EOFError) as exc:  # a part's compressed data is damaged
+        raise FileFormatError(path, f"is a damaged workbook ({exc})") from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError) as exc:
         raise FileFormatError(path, f"is not a readable Excel workbook ({exc})") from None
     except OSError as exc:
@@ -155,6 +160,18 @@ def open_workbook(
         raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})") from None
     except Exception as exc:  # lxml/ElementTree parse errors and the like
         raise _damaged(path, exc) from None
+
+
+def sheet_rows(path: str | Path, sheet: Any, **options: Any) -> Iterator[tuple]:
+    """``sheet.iter_rows(**options)`` of a workbook from ``open_workbook``, with the damage that
+    a read-only workbook only meets while streaming a sheet (broken XML inside it) turned into a
+    ``FileFormatError`` naming the file and the sheet."""
+    try:
+        yield from sheet.iter_rows(**options)
+    except Exception as exc:
+        raise FileFormatError(
+            path, f"sheet {sheet.title!r} is damaged ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 def _damaged(path: Path, exc: BaseException) -> FileFormatError:

@@ -230,3 +230,114 @@ BYTE_MUTATORS: dict[str, Mutator] = {
 }
 JSON_MUTATORS: dict[str, Mutator] = {**BYTE_MUTATORS, "json-values": json_values}
 XML_MUTATORS: dict[str, Mutator] = {**BYTE_MUTATORS, "xml-elements": xml_elements}
+
+
+# -- xlsx (a zip of XML parts) --------------------------------------------------------------------
+def _rezip(seed: bytes, change) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(seed)) as src:
+        parts = [(info.filename, src.read(info)) for info in src.infolist()]
+    parts = change(parts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts:
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def _pick_part(parts: list[tuple[str, bytes]], rnd: random.Random) -> int:
+    """Mostly a worksheet or the shared strings, where a reader's data is."""
+    data_parts = [
+        i for i, (name, _) in enumerate(parts) if "worksheets/" in name or "sharedStrings" in name
+    ]
+    if data_parts and rnd.random() < 0.8:
+        return rnd.choice(data_parts)
+    return rnd.randrange(len(parts))
+
+
+def xlsx_part_xml(seed: bytes, rnd: random.Random) -> bytes:
+    """Damage the XML inside one part of the workbook (elements, values, nesting)."""
+
+    def change(parts):
+        i = _pick_part(parts, rnd)
+        name, data = parts[i]
+        try:
+            data = xml_elements(data, rnd)
+        except ET.ParseError:
+            data = splice(data, rnd)
+        parts[i] = (name, data)
+        return parts
+
+    return _rezip(seed, change)
+
+
+def xlsx_part_bytes(seed: bytes, rnd: random.Random) -> bytes:
+    """Cut, flip or drop one part of the workbook."""
+
+    def change(parts):
+        i = _pick_part(parts, rnd)
+        name, data = parts[i]
+        action = rnd.randrange(4)
+        if action == 0:
+            del parts[i]
+        else:
+            parts[i] = (name, (truncate, flip_bytes, splice)[action - 1](data, rnd))
+        return parts
+
+    return _rezip(seed, change)
+
+
+CELL_VALUES: tuple[Any, ...] = (
+    None,
+    "",
+    " ",
+    "=1/0",
+    "=A1",
+    "+1",
+    "#N/A",
+    10**15,
+    -(10**15),
+    1e308,
+    0.5,
+    -1,
+    True,
+    "x" * 32_000,
+    "é\u202e",
+    "2026-02-30",
+    "25:61",
+)
+
+
+def xlsx_cells(seed: bytes, rnd: random.Random) -> bytes:
+    """Put odd values in cells, as a person (or another program) might: through openpyxl."""
+    import io
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+    from openpyxl.cell.cell import MergedCell
+
+    wb = load_workbook(io.BytesIO(seed))
+    for _ in range(rnd.randint(1, 10)):
+        ws = rnd.choice(wb.worksheets)
+        row = rnd.randint(1, max(ws.max_row, 1) + 2)
+        col = rnd.randint(1, max(ws.max_column, 1) + 2)
+        value = rnd.choice((*CELL_VALUES, datetime(1900, 1, 1), datetime(9999, 12, 31)))
+        cell = ws.cell(row=row, column=col)
+        if not isinstance(cell, MergedCell):
+            cell.value = value
+    if rnd.random() < 0.2 and len(wb.worksheets) > 1:
+        wb.remove(rnd.choice(wb.worksheets))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+XLSX_MUTATORS: dict[str, Mutator] = {
+    "truncate": truncate,
+    "flip": flip_bytes,
+    "part-xml": xlsx_part_xml,
+    "part-bytes": xlsx_part_bytes,
+    "cells": xlsx_cells,
+}

@@ -36,6 +36,8 @@ class Reader:
     check: Callable[[object], None] = lambda result: None
     """Run on a successful read: what a valid result must satisfy."""
     errors: tuple[type[BaseException], ...] = field(default=(FileFormatError,))
+    ci_share: float = 1.0
+    """Of the CI run's inputs per mutator, the share this reader gets (a slow reader less)."""
 
 
 # -- .flexday -------------------------------------------------------------------------------------
@@ -89,6 +91,32 @@ def check_fet(result: object) -> None:
         assert isinstance(w, int) and not math.isnan(w)
 
 
+# -- .xlsx, through the guard every workbook reader uses -----------------------------------------
+def read_workbook(path: Path) -> object:
+    """What every xlsx reader does first: ``guards.open_workbook``, then read every cell."""
+    from scheduler.io.guards import open_workbook, sheet_rows
+
+    wb = open_workbook(path)
+    try:
+        return [list(sheet_rows(path, ws, values_only=True)) for ws in wb.worksheets]
+    finally:
+        wb.close()
+
+
+@cache
+def workbook_seeds() -> list[bytes]:
+    import tempfile
+
+    from scheduler.io.project_file import load_project
+    from scheduler.io.xlsx import export_timetable
+
+    scenario = load_project(ROOT / "samples" / "tiny.flexday").scenario()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "tiny.xlsx"
+        export_timetable(scenario.data, scenario.solution, path, scenario=scenario.name)
+        return [path.read_bytes()]
+
+
 READERS: list[Reader] = [
     Reader(
         "flexday",
@@ -99,6 +127,7 @@ READERS: list[Reader] = [
         check=check_project,
     ),
     Reader("fet", ".fet", read_fet, fet_seeds, mutate.XML_MUTATORS, check=check_fet),
+    Reader("workbook", ".xlsx", read_workbook, workbook_seeds, mutate.XLSX_MUTATORS, ci_share=0.25),
 ]
 
 

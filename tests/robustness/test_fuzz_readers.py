@@ -1,6 +1,7 @@
 """Damaged files give a clear error or a valid project, never a crash: every reader, every mutator.
 
-The CI run is short (``FLEXDAY_FUZZ_EXAMPLES`` inputs per reader and mutator, 25 by default);
+The CI run is short (``FLEXDAY_FUZZ_EXAMPLES`` inputs per reader and mutator, 15 by default,
+fewer for a slow reader);
 ``FLEXDAY_FUZZ_EXAMPLES=2000 pytest tests/robustness`` or ``python -m tests.robustness.fuzz
 --minutes 10`` run longer. Crashes found by fuzzing keep a named regression test below.
 """
@@ -20,14 +21,15 @@ from scheduler.io.fet import import_fet
 from tests.robustness import mutate
 from tests.robustness.readers import READERS, Reader, by_name, try_input
 
-EXAMPLES = int(os.environ.get("FLEXDAY_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("FLEXDAY_FUZZ_EXAMPLES", "15"))
 CASES = [(r, m) for r in READERS for m in sorted(r.mutators)]
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")  # openpyxl on damaged headers and styles
 @pytest.mark.parametrize(("reader", "mutator"), CASES, ids=[f"{r.name}-{m}" for r, m in CASES])
 def test_damaged_input_is_refused_or_valid(reader: Reader, mutator: str, tmp_path: Path):
     @settings(
-        max_examples=EXAMPLES,
+        max_examples=max(1, round(EXAMPLES * reader.ci_share)),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -85,7 +87,7 @@ def test_mutators_change_the_file():
     for reader in READERS:
         seed = reader.seeds()[0]
         for name, mutator in reader.mutators.items():
-            outs = {mutator(seed, random.Random(i)) for i in range(8)}
+            outs = {mutator(seed, random.Random(i)) for i in range(4)}
             assert outs - {seed}, f"{reader.name}/{name} never changed the file"
 
 
