@@ -82,6 +82,13 @@ def test_fet_infinite_or_huge_number_is_refused(tmp_path, number):
         import_fet(path)
 
 
+def test_fet_unknown_encoding_in_the_declaration_is_refused(tmp_path):
+    """Found by fuzzing: a flipped byte in ``encoding="UTF-8"`` raised LookupError."""
+    path = _small_fet(tmp_path, 'encoding="UTF-8"', 'encoding="U-F-8"')
+    with pytest.raises(FileFormatError, match=r"school\.fet: line 1: .*unknown encoding"):
+        import_fet(path)
+
+
 def test_mutators_change_the_file():
     """Guards the harness itself: a mutator that returned its seed would test nothing."""
     for reader in READERS:

@@ -56,6 +56,8 @@ def parse(path: Path, raw: bytes, *, root: str | None = "fet") -> Located:
         ) from None
     except DefusedXmlException as exc:
         raise FileFormatError(path, f"refused unsafe XML: {_unsafe(exc)}") from None
+    except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
+        raise FileFormatError(path, f"line 1: the XML declaration names {exc}") from None
     if root is not None and top.tag != root:
         raise FileFormatError(path, f"line 1: the root element is <{top.tag}>, not <{root}>")
     return Located(path, top, lines)
