@@ -33,7 +33,7 @@ HOSTILE = st.sampled_from(
 )
 NAMES = st.one_of(HOSTILE, st.text(min_size=1, max_size=40))
 SETTINGS = settings(
-    max_examples=12,
+    max_examples=8,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
