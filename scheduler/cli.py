@@ -126,36 +126,31 @@ def _solve(args) -> int:
         "solve scenario %r: time limit %g s, seed %s, workers %s, save %s",
         name, args.time_limit, args.seed, args.workers, args.save,
     )  # fmt: skip
-    lock = _claim(args.project) if args.save else None
-    try:
-        return run_solve(
-            project,
-            name,
-            path=args.project,
-            time_limit=args.time_limit,
-            seed=args.seed,
-            workers=args.workers,
-            save=args.save,
-            xlsx=args.xlsx,
-            report=args.report,
-        )
-    finally:
-        if lock is not None:
-            lock.release()
+    if args.save:
+        _refuse_if_open(args.project)
+    return run_solve(
+        project,
+        name,
+        path=args.project,
+        time_limit=args.time_limit,
+        seed=args.seed,
+        workers=args.workers,
+        save=args.save,
+        xlsx=args.xlsx,
+        report=args.report,
+    )
 
 
-def _claim(path: Path):
-    """Refuse to write a project that Flexday has open elsewhere (see ``scheduler.io.lock``)."""
+def _refuse_if_open(path: Path) -> None:
+    """Refuse, before any work, to write a project that Flexday has open (``scheduler.io.lock``)."""
     from scheduler.io.lock import ProjectLock
 
-    lock = ProjectLock(path, program="flexday command")
-    other = lock.acquire()
+    other = ProjectLock(path).other_holder()
     if other is not None:
         raise BadInput(
             f"{path.name} is open in Flexday {other.describe()}; close it there first "
             "(saving here would overwrite the changes made there, or be overwritten by them)"
         )
-    return lock
 
 
 def _check(args) -> int:
@@ -208,12 +203,9 @@ def _import_fet(args) -> int:
     from scheduler.io.fet import import_fet
     from scheduler.io.project_file import save_project
 
+    _refuse_if_open(args.output)
     imported = import_fet(args.fet)
-    lock = _claim(args.output)
-    try:
-        save_project(imported.project, args.output)
-    finally:
-        lock.release()
+    save_project(imported.project, args.output)
     print(imported.report.summary())
     print(f"wrote {args.output}")
     if args.report:
