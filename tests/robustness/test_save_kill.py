@@ -28,7 +28,9 @@ def test_two_hundred_kills_during_saves_damage_nothing(tmp_path):
     assert stats["runs"] == 200
     assert stats["damaged"] == 0 and stats["bak_damaged"] == 0
     assert stats["mid_save"] >= 100  # most kills land inside a save, not between saves
-    assert stats["leftover_temp_files"] <= 1  # the next save sweeps a killed save's temp file
+    # Only the last kill's leftovers remain (its project and .bak temp files): each save sweeps
+    # the temp files of the saves killed before it.
+    assert stats["leftover_temp_files"] <= 2
 
 
 def test_a_dead_writers_temp_file_is_swept_a_live_ones_kept(tmp_path):
