@@ -1,12 +1,14 @@
 """The ``flexday`` command: thin wrappers over the same functions the app uses.
 
-Exit codes: 0 success, 1 no timetable (infeasible, none found, or hard violations), 2 bad input.
+Exit codes: 0 success, 1 no timetable (infeasible, none found, or hard violations), 2 bad input,
+3 an internal error (its traceback is in the log file, see ``scheduler.logs``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from scheduler import __version__
 from scheduler.io.errors import FileFormatError
 from scheduler.model import InvalidSchoolError, Project
 
-EXIT_OK, EXIT_NO_TIMETABLE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_NO_TIMETABLE, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+log = logging.getLogger(__name__)
 
 
 class BadInput(Exception):
@@ -24,17 +27,29 @@ class BadInput(Exception):
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    from scheduler.logs import log_file, setup_logging
+
+    setup_logging(program="flexday", argv=sys.argv[1:] if argv is None else argv)
     try:
-        return args.run(args)
+        code = args.run(args)
     except (BadInput, FileFormatError, InvalidSchoolError) as exc:
+        log.warning("refused: %s", exc)
         print(f"flexday: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
+        log.info("interrupted")
         print("\nflexday: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:
+        log.exception("internal error")
+        print(f"flexday: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"flexday: the details are in {log_file()}", file=sys.stderr)
+        return EXIT_INTERNAL
+    log.info("finished with exit code %s", code)
+    return code
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -143,6 +158,12 @@ def _solve(args) -> int:
     from scheduler.cli_solve import run_solve
 
     project, name = _load(args)
+    log.info(
+        "solve scenario %r: time limit %g s, seed %s, workers %s, save %s",
+        name, args.time_limit, args.seed, args.workers, args.save,
+    )  # fmt: skip
+    if args.save:
+        _refuse_if_open(args.project)
     return run_solve(
         project,
         name,
@@ -154,6 +175,18 @@ def _solve(args) -> int:
         xlsx=args.xlsx,
         report=args.report,
     )
+
+
+def _refuse_if_open(path: Path) -> None:
+    """Refuse, before any work, to write a project that Flexday has open (``scheduler.io.lock``)."""
+    from scheduler.io.lock import ProjectLock
+
+    other = ProjectLock(path).other_holder()
+    if other is not None:
+        raise BadInput(
+            f"{path.name} is open in Flexday {other.describe()}; close it there first "
+            "(saving here would overwrite the changes made there, or be overwritten by them)"
+        )
 
 
 def _check(args) -> int:
@@ -206,6 +239,7 @@ def _import_fet(args) -> int:
     from scheduler.io.fet import import_fet
     from scheduler.io.project_file import save_project
 
+    _refuse_if_open(args.output)
     imported = import_fet(args.fet)
     save_project(imported.project, args.output)
     print(imported.report.summary())

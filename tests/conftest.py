@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs of the tests' own runs stay out of the user's log folder.
+os.environ.setdefault("FLEXDAY_LOG_DIR", __import__("tempfile").mkdtemp(prefix="flexday-logs-"))
 
 from collections.abc import Callable
 from datetime import time

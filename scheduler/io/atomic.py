@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from scheduler.io.process import pid_alive
 
 
 def atomic_write(
@@ -20,7 +23,10 @@ def atomic_write(
     If anything fails the temporary file is removed and ``path`` is untouched. The new file keeps
     the old one's permissions (or the usual ones for a new file, not mkstemp's private 0600)."""
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    sweep_stale_temp_files(path)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -37,6 +43,24 @@ def atomic_write(
             tmp.unlink()
         raise
     return path
+
+
+def sweep_stale_temp_files(path: Path) -> int:
+    """Remove the temporary files that writers of ``path`` killed mid-write left behind.
+
+    A temporary file's name carries its writer's process id; one whose process is gone is
+    rubbish. Best effort: a file that cannot be removed is left.
+    """
+    removed = 0
+    prefix = f".{path.name}."
+    with contextlib.suppress(OSError):
+        for tmp in path.parent.glob(f"{glob.escape(prefix)}*.tmp"):
+            pid = tmp.name[len(prefix) :].split(".", 1)[0]
+            if pid.isdigit() and not pid_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                    removed += 1
+    return removed
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:

@@ -12,23 +12,35 @@ the UI can show it as it is.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from scheduler.io import migrations
+from scheduler.io import guards, migrations
 from scheduler.io.atomic import atomic_write
 from scheduler.io.errors import FileFormatError
 from scheduler.model import Project
 
+log = logging.getLogger(__name__)
 FORMAT = "flexday"
 SUFFIX = ".flexday"
 
 
 def load_project(path: str | Path) -> Project:
-    path = Path(path)
+    try:
+        project = _load(Path(path))
+    except FileFormatError as exc:
+        log.warning("could not open %s: %s", Path(path).name, exc.detail)
+        raise
+    log.info("opened %s (%d scenario(s))", Path(path).name, len(project.scenarios))
+    return project
+
+
+def _load(path: Path) -> Project:
+    guards.check_size(path, guards.MAX_PROJECT_BYTES, what="Flexday project")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -39,6 +51,8 @@ def load_project(path: str | Path) -> Project:
 
 
 def project_from_bytes(raw: bytes, *, path: str | Path = "project.flexday") -> Project:
+    if len(raw) > guards.MAX_PROJECT_BYTES:
+        raise FileFormatError(path, "is too large to be a Flexday project")
     doc = _parse_json(raw, path)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise FileFormatError(path, "is not a Flexday project (no 'format': 'flexday' header)")
@@ -60,12 +74,32 @@ def project_from_bytes(raw: bytes, *, path: str | Path = "project.flexday") -> P
     project = doc.get("project")
     if not isinstance(project, dict):
         raise FileFormatError(path, "has no project data (the 'project' section is missing)")
+    _check_sizes(project, path)
     try:
         return Project.model_validate(project)
     except ValidationError as exc:
         raise FileFormatError(path, describe_validation_error(exc, project)) from None
     except (TypeError, ValueError, RecursionError) as exc:  # a validator tripped on odd input
         raise FileFormatError(path, f"invalid project data: {exc}") from None
+
+
+def _check_sizes(project: dict[str, Any], path: str | Path) -> None:
+    """Refuse an absurd school (a million students) before building it: that would take minutes
+    and gigabytes, and no school has one."""
+    scenarios = project.get("scenarios")
+    if not isinstance(scenarios, list):
+        return  # validation names the problem
+    if len(scenarios) > guards.MAX_SCENARIOS:
+        raise FileFormatError(
+            path, f"has {len(scenarios):,} scenarios; Flexday handles up to {guards.MAX_SCENARIOS}"
+        )
+    for i, scenario in enumerate(scenarios):
+        data = scenario.get("data") if isinstance(scenario, dict) else None
+        if isinstance(data, dict):
+            name = scenario.get("name")
+            where = f"scenario {name[:60]!r}" if isinstance(name, str) else f"scenario #{i + 1}"
+            counts = {k: len(v) for k, v in data.items() if isinstance(v, list)}
+            guards.check_counts(path, counts, where=where)
 
 
 def _parse_json(raw: bytes, path: str | Path) -> Any:
@@ -83,7 +117,9 @@ def _parse_json(raw: bytes, path: str | Path) -> Any:
         raise FileFormatError(
             path, f"is damaged: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"
         ) from None
-    except (ValueError, RecursionError):  # absurdly long numbers or deep nesting
+    except RecursionError:
+        raise FileFormatError(path, "is damaged: its data is nested too deeply") from None
+    except ValueError:  # absurdly long numbers
         raise FileFormatError(path, "is damaged: not valid JSON") from None
 
 
@@ -109,9 +145,11 @@ def save_project(project: Project, path: str | Path, *, backup: bool = True) -> 
         atomic_write(path, lambda tmp: tmp.write_bytes(data), before_replace=keep_previous)
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
+        log.warning("could not save %s: %s", path.name, reason)
         raise FileFormatError(
             path, f"could not be saved ({reason}); the file on disk was not changed"
         ) from exc
+    log.info("saved %s (%d bytes)", path.name, len(data))
 
 
 def backup_path(path: str | Path) -> Path:

@@ -96,6 +96,7 @@ def solve(
         problem,
         time_limit_s=0.9 * limit if sectioned else limit,
         enough_s=max(3.0, 0.15 * limit) if sectioned else None,
+        ends_at=limit,
         clock=clock,
         seed=options.seed,
         workers=options.workers,
@@ -173,6 +174,7 @@ def _section_and_improve(problem, first: Timetable, options, clock, progress, ca
                 hint_rooms=best_tt.rooms,
                 extra_pairs=dict(extra),
                 fixed=_fixed_except(problem, best_tt.starts, free),
+                ends_at=limit,
             )
             if tt.starts is None:
                 stale += 1

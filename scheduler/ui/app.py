@@ -21,6 +21,9 @@ def application() -> QApplication:
 
 
 def run_gui(path: str | Path | None = None) -> int:
+    from scheduler.logs import setup_logging
+
+    setup_logging(program="Flexday app", argv=[str(path)] if path else [])
     app = application()
     from scheduler.ui.main_window import MainWindow
 

@@ -8,10 +8,12 @@ means the app did not close properly and its work can be offered back.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import json
 import os
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -21,9 +23,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from scheduler.io.atomic import write_bytes
 from scheduler.io.errors import FileFormatError
+from scheduler.io.process import pid_alive
 from scheduler.io.project_file import SUFFIX, load_project, project_from_bytes, project_to_bytes
 from scheduler.model import Project, SchoolData
 from scheduler.ui.document import Document, empty_project
+from scheduler.ui.file_lock import LockKeeper
 
 AUTOSAVE_MS = 3 * 60 * 1000
 MAX_RECENT = 8
@@ -93,6 +97,16 @@ class Dialogs:
 
         return ask_changes(review, name, taken, self.parent)
 
+    def locked(self, text: str) -> bool:
+        """Another Flexday has the project open: go ahead anyway?"""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Project already open", text)
+        box.setParent(self.parent, box.windowFlags())
+        go = box.addButton("Continue Anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is go
+
 
 class Files(QObject):
     recentChanged = Signal()
@@ -101,16 +115,21 @@ class Files(QObject):
         super().__init__(parent)
         self.doc = doc
         self.dialogs = Dialogs(parent)
-        self.recovery_file = recovery_dir() / f"session-{os.getpid()}{SUFFIX}"
+        # Unique per session, not only per pid: after a reboot a new session can get the pid of
+        # the one that crashed, and must not overwrite (or delete) its copy.
+        session = f"session-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.recovery_file = recovery_dir() / f"{session}{SUFFIX}"
         self.timer = QTimer(self, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
+        self.locks = LockKeeper(self)
 
     # -- open and new ---------------------------------------------------------------------------
     def new(self) -> bool:
         if not self.maybe_save():
             return False
         self.doc.load(empty_project(), None)
+        self.locks.release()
         self.doc.message.emit("New project: start with the calendar, then teachers and rooms.")
         return True
 
@@ -126,6 +145,8 @@ class Files(QObject):
         except FileFormatError as exc:
             self.dialogs.error("Cannot open the project", f"{exc}\n\nNothing was changed.")
             self.forget_recent(path)
+            return False
+        if not self.locks.claim(Path(path), self.dialogs.locked, action="open it anyway"):
             return False
         self.doc.load(project, Path(path))
         self.add_recent(Path(path))
@@ -148,6 +169,8 @@ class Files(QObject):
     def write(self, path: Path) -> bool:
         from scheduler.io.project_file import save_project
 
+        if not self.locks.claim(path, self.dialogs.locked, action="save over it anyway"):
+            return False
         try:
             save_project(self.doc.project_to_save(), path)
         except FileFormatError as exc:
@@ -242,6 +265,7 @@ class Files(QObject):
             self.dialogs.error("Cannot import the FET file", "The importer returned no project.")
             return False
         self.doc.load(project, None)
+        self.locks.release()
         self.doc.undo_stack.resetClean()  # an import is unsaved work
         self.doc.message.emit(f"Imported {path.name}; save it as a Flexday project to keep it.")
         return True
@@ -278,8 +302,9 @@ class Files(QObject):
         }
         try:
             self.recovery_file.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes(self.recovery_file, project_to_bytes(self.doc.project_to_save()))
+            # The note first: a copy is never left without one naming its original file.
             write_bytes(self.recovery_file.with_suffix(".json"), json.dumps(meta).encode())
+            write_bytes(self.recovery_file, project_to_bytes(self.doc.project_to_save()))
         except OSError as exc:
             self.doc.message.emit(f"Could not write the recovery copy ({exc.strerror or exc})")
 
@@ -290,14 +315,23 @@ class Files(QObject):
     def left_behind(self) -> list[tuple[Path, dict]]:
         """Recovery files of sessions that are no longer running, newest first."""
         found = []
-        for meta_file in recovery_dir().glob("session-*.json"):
+        for project_file in recovery_dir().glob(f"session-*{SUFFIX}"):
             try:
-                meta = json.loads(meta_file.read_text(encoding="utf-8"))
+                meta = json.loads(project_file.with_suffix(".json").read_text(encoding="utf-8"))
             except (OSError, ValueError):
+                meta = {}  # a copy without its note is still work to offer
+            if not isinstance(meta, dict):
                 meta = {}
-            project_file = meta_file.with_suffix(SUFFIX)
-            pid = meta.get("pid")
-            if not project_file.exists() or pid == os.getpid() or _running(pid):
+            if not isinstance(meta.get("original"), str):
+                meta["original"] = None
+            if not isinstance(meta.get("saved"), str):
+                with contextlib.suppress(OSError):
+                    stamp = datetime.fromtimestamp(project_file.stat().st_mtime)
+                    meta["saved"] = stamp.isoformat(timespec="seconds")
+            if "pid" not in meta:
+                number = project_file.stem.split("-")[1] if "-" in project_file.stem else ""
+                meta["pid"] = int(number) if number.isdigit() else 0
+            if project_file == self.recovery_file or pid_alive(meta["pid"]):
                 continue
             found.append((project_file, meta))
         return sorted(found, key=lambda f: f[1].get("saved", ""), reverse=True)
@@ -326,19 +360,7 @@ class Files(QObject):
                 self.doc.undo_stack.resetClean()  # recovered work is not saved yet
                 self.doc.message.emit("Recovered unsaved changes: save them to keep them.")
                 opened = True
-        for p, _ in found:
-            p.unlink(missing_ok=True)
-            p.with_suffix(".json").unlink(missing_ok=True)
+        # Only the copy offered goes; another crashed session's copy is offered next time.
+        project_file.unlink(missing_ok=True)
+        project_file.with_suffix(".json").unlink(missing_ok=True)
         return opened
-
-
-def _running(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True

@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
             return
         self.files.discard_recovery()
         self.sheets.runner.shutdown()
+        self.files.locks.release()
         self.save_layout()
         panel = getattr(self.pages["Timetable"], "solve_panel", None)
         if panel is not None:

@@ -76,6 +76,7 @@ class TaskRunner(QObject):
         """Run ``job(payload, report, cancel)``; a module-level function when ``process``."""
         if self._job is not None:
             self._abandon()
+        log.info("%s started: %s", name, _settings(payload))
         if process:
             outbox, inbox, cancel = self._ctx.Queue(), self._ctx.Queue(), self._ctx.Event()
             worker = self._ctx.Process(
@@ -133,6 +134,8 @@ class TaskRunner(QObject):
             if job.cancelling:
                 self.cancelled.emit()
             else:
+                log.error("the %s worker process ended without an answer (exit code %s)",
+                          job.name, code)  # fmt: skip
                 self.failed.emit(f"The {job.name} stopped unexpectedly (exit code {code}).")
             self._idle()
 
@@ -191,3 +194,9 @@ class TaskRunner(QObject):
                 q.close()
             job.process.join(timeout=0)
         mp.active_children()  # reaps workers that have exited
+
+
+def _settings(payload: Any) -> dict[str, Any]:
+    """A job's settings for the log: a solve's limits, not the school it carries."""
+    fields = getattr(payload, "__dataclass_fields__", None) or {}
+    return {k: getattr(payload, k) for k in fields if not k.endswith("_json")}

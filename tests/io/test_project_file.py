@@ -204,7 +204,7 @@ def good_doc() -> dict[str, Any]:
         (b"nonsense", "is damaged: invalid JSON at line 1, column 1 (Expecting value)"),
         (b'{"format": "flexday",\n "schema_version" 1}', "invalid JSON at line 2, column 19"),
         (bytes(range(256)) * 4, "is not a Flexday project (not UTF-8 text)"),
-        (b"[" * 100_000, "is damaged: not valid JSON"),
+        (b"[" * 100_000, "is damaged: its data is nested too deeply"),
         (b"[1, 2]", "is not a Flexday project (no 'format': 'flexday' header)"),
         (b'{"scenarios": []}', "is not a Flexday project (no 'format': 'flexday' header)"),
         (b'{"format": "flexday"}', "has an invalid schema_version None"),

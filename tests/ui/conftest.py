@@ -38,6 +38,7 @@ class Answers:
         self.path: Path | None = None
         self.unsaved_answer = unsaved_answer
         self.recover_answer = True
+        self.locked_answer = False
         self.errors: list[str] = []
         self.asked: list[str] = []
 
@@ -57,6 +58,10 @@ class Answers:
 
     def error(self, title: str, text: str) -> None:
         self.errors.append(f"{title}: {text}")
+
+    def locked(self, text: str) -> bool:
+        self.asked.append(text)
+        return self.locked_answer
 
 
 @pytest.fixture

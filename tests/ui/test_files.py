@@ -125,3 +125,43 @@ def window_parent(qtbot):
     w = QWidget()
     qtbot.addWidget(w)
     return w
+
+
+def test_a_project_open_in_another_window_warns(qtbot, doc, tmp_path):
+    from scheduler.io.lock import lock_path, read_lock
+    from scheduler.ui.document import Document
+
+    path = tmp_path / "shared.flexday"
+    save_project(Project.of(doc.data), path)
+    parents = [window_parent(qtbot), window_parent(qtbot)]  # kept referenced
+    first = Files(Document(), parents[0])
+    first.dialogs = Answers()
+    assert first.open_path(path)
+    assert read_lock(path).token == first.locks.lock.token
+
+    second_doc = Document()
+    second = Files(second_doc, parents[1])
+    second.dialogs = Answers()
+    second.dialogs.locked_answer = False
+    assert not second.open_path(second_doc.path or path)
+    assert "shared.flexday is open in another Flexday window" in second.dialogs.asked[0]
+    assert second_doc.path is None  # nothing opened
+
+    second.dialogs.locked_answer = True  # open anyway: the lock is now the second's
+    assert second.open_path(path)
+    assert read_lock(path).token == second.locks.lock.token
+    first.locks.release()  # the first lets go without removing the second's lock
+    assert read_lock(path) is not None
+    second.locks.release()
+    assert not lock_path(path).exists()
+
+
+def test_closing_the_window_releases_the_lock(window, tmp_path):
+    from scheduler.io.lock import lock_path
+
+    path = tmp_path / "mine.flexday"
+    window.files.dialogs.path = path
+    assert window.files.save_as()
+    assert lock_path(path).exists()
+    assert window.close()
+    assert not lock_path(path).exists()

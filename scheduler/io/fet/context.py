@@ -14,6 +14,8 @@ from scheduler.model import SlotRef, Target
 
 NO_NAME = "(no name)"
 """Stands for an empty subject name, which FET accepts."""
+MAX_NUMBER = 10**9
+"""Larger counts, sizes and durations than this are damage, not a school."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +76,18 @@ class Context:
         raw = text(el, tag)
         if not raw and default is not None:
             return default
+        child = el.find(tag)
         try:
-            return int(float(raw))
-        except ValueError:
-            child = el.find(tag)
+            value = int(float(raw))
+        except (ValueError, OverflowError):  # not a number, nan, or inf
             raise self.doc.error(
                 child if child is not None else el, f"expected a number, found {raw!r}"
             ) from None
+        if abs(value) > MAX_NUMBER:
+            raise self.doc.error(
+                child if child is not None else el, f"the number {raw!r} is out of range"
+            )
+        return value
 
     def slot(self, el: Element, day_tag: str, hour_tag: str) -> SlotRef:
         day, hour = text(el, day_tag), text(el, hour_tag)

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 
 from pydantic import ValidationError
 
+from scheduler.io import guards
 from scheduler.io.errors import FileFormatError
 from scheduler.io.fet import map_activities, map_people, map_rooms, map_times, school
 from scheduler.io.fet.context import Context, Weighted
@@ -43,6 +44,7 @@ def import_fet(path: str | Path, *, scenario: str = "Main") -> FetImport:
     Raises ``FileFormatError`` naming the line and element for anything FET itself would reject.
     """
     path = Path(path)
+    guards.check_size(path, guards.MAX_FET_BYTES, what="FET file")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -52,6 +54,7 @@ def import_fet(path: str | Path, *, scenario: str = "Main") -> FetImport:
     if not raw.strip():
         raise FileFormatError(path, "is empty")
     doc = parse(path, raw)
+    guards.check_counts(path, _counts(doc))
     report = ImportReport(
         file=path.name,
         fet_version=doc.root.get("version", ""),
@@ -70,6 +73,27 @@ def import_fet(path: str | Path, *, scenario: str = "Main") -> FetImport:
         raise FileFormatError(path, f"cannot be represented: {exc}") from None
     report.problems = [str(p) for p in find_problems(data)]
     return FetImport(project=project, report=report)
+
+
+def _counts(doc: Located) -> dict[str, int]:
+    """How many of each entity the file lists, before any is read."""
+
+    def section(tag: str):
+        found = doc.root.find(tag)
+        return () if found is None else found
+
+    def count(list_tag: str, *items: str) -> int:
+        return sum(1 for el in doc.root.iterfind(f"{list_tag}//*") if el.tag in items)
+
+    return {
+        "teachers": count("Teachers_List", "Teacher"),
+        "subjects": count("Subjects_List", "Subject"),
+        "rooms": count("Rooms_List", "Room"),
+        "groups": count("Students_List", "Year", "Group", "Subgroup"),
+        "activities": count("Activities_List", "Activity"),
+        "constraints": len(section("Time_Constraints_List"))
+        + len(section("Space_Constraints_List")),
+    }
 
 
 def _constraints(ctx: Context) -> None:

@@ -9,6 +9,7 @@ came. What FET cannot express is counted in the returned report, never dropped s
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,10 +35,34 @@ def export_fet(
 ) -> ExportReport:
     """Write ``data`` (with ``solution`` locked in place, when given) to ``path`` atomically."""
     root, report = fet_document(data, solution=solution)
+    removed = _drop_illegal_characters(root)
+    if removed:
+        report.skipped["characters XML cannot hold (control characters), removed"] += removed
     indent(root, space="\t")
     body = tostring(root, encoding="unicode")
     write_bytes(Path(path), ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode())
     return report
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _drop_illegal_characters(root: Element) -> int:
+    """XML 1.0 cannot hold control characters (or lone surrogates): a name holding one would make
+    a file that neither FET nor Flexday can read back. Found by fuzzing the export."""
+    removed = 0
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and _NOT_XML.search(value):
+                cleaned, n = _NOT_XML.subn("", value)
+                setattr(el, attr, cleaned)
+                removed += n
+        for key, value in el.attrib.items():
+            if _NOT_XML.search(value):
+                el.attrib[key], n = _NOT_XML.subn("", value)
+                removed += n
+    return removed
 
 
 def fet_document(data: SchoolData, *, solution: Solution | None = None):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
 from scheduler.io.errors import FileFormatError
@@ -55,10 +55,25 @@ def parse(path: Path, raw: bytes, *, root: str | None = "fet") -> Located:
             path, f"line {line}, column {column}: not well-formed XML ({_reason(exc)})"
         ) from None
     except DefusedXmlException as exc:
-        raise FileFormatError(path, f"refused unsafe XML: {exc}") from None
+        raise FileFormatError(path, f"refused unsafe XML: {_unsafe(exc)}") from None
+    except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
+        raise FileFormatError(path, f"line 1: the XML declaration names {exc}") from None
     if root is not None and top.tag != root:
         raise FileFormatError(path, f"line 1: the root element is <{top.tag}>, not <{root}>")
     return Located(path, top, lines)
+
+
+def _unsafe(exc: DefusedXmlException) -> str:
+    """What the file tried, in words (defusedxml's own text is for programmers)."""
+    if isinstance(exc, EntitiesForbidden):
+        return (
+            f"it declares the entity {exc.name!r} (<!ENTITY …>); FET files never do, and "
+            "entities can expand to gigabytes or read other files"
+        )
+    if isinstance(exc, ExternalReferenceForbidden):
+        target = exc.sysid or exc.pubid or "?"
+        return f"it refers to an outside file or address ({str(target)[:80]})"
+    return type(exc).__name__
 
 
 def _reason(exc: ParseError) -> str:
@@ -78,4 +93,4 @@ def texts(el: Element, tag: str) -> list[str]:
 def name_of(el: Element) -> str:
     """An entity's name: its <Name> child, or (very old files) its own text."""
     found = el.find("Name")
-    return (found.text if found is not None else el.text or "").strip()
+    return ((found.text if found is not None else el.text) or "").strip()

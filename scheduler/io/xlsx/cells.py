@@ -47,7 +47,7 @@ def sheet_title(prefix: str, name: str, taken: set[str]) -> str:
     Excel limits titles to 31 characters, forbids ``[]:*?/\\`` and a leading or trailing
     apostrophe, and compares titles without regard to case.
     """
-    base = " ".join(_BAD_TITLE_CHARS.sub(" ", name).split()).strip("'") or "?"
+    base = " ".join(_BAD_TITLE_CHARS.sub(" ", name).split()).strip("'") or "unnamed"
     full = f"{prefix} · {base}"
     title = _fit(full, "")
     n = 2

@@ -69,22 +69,42 @@ def solve_timetable(
     enough_s: float | None = None,
     extra: Callable[[Build], None] | None = None,
     keep_rooms_weight: int = 0,
+    ends_at: float | None = None,
 ) -> Timetable:
     """Search for at most ``time_limit_s`` (on ``clock``), keeping 10% for the room step. With
     ``enough_s``, stop at the first timetable found after that many seconds (or at once, if one
     is known by then): a quick complete answer first, improvement later. ``extra`` adds terms of
     its own to each model built (a repair's cost of changes); ``keep_rooms_weight`` makes the room
     step pay that much for each meeting not in its ``hint_rooms`` room (which may be a function
-    of the starts found: a meeting's earlier room depends on where it lands)."""
+    of the starts found: a meeting's earlier room depends on where it lands).
+
+    Building the model of a large school takes seconds before CP-SAT starts; a cancel, or the
+    whole solve's time running out (``ends_at`` on ``clock``), stops it between rules."""
     deadline = clock() + time_limit_s
     cuts: list[frozenset[int]] = []
     hint = dict(hint or {})
+
+    def interrupted() -> Timetable | None:
+        if cancel is not None and cancel.cancelled:
+            why = "the solve was cancelled before a timetable was found"
+        elif ends_at is not None and clock() >= ends_at:
+            why = "the time limit ran out while the solver model was being built"
+        else:
+            return None
+        return Timetable("unknown", reasons=(why,))
+
     while True:
+        if (stopped := interrupted()) is not None:
+            return stopped
         model = cp_model.CpModel()
         variables = Variables(model, problem, fixed)
         build = Build(model, variables, problem, extra_pairs=dict(extra_pairs or {}))
         for rule in RULES:
+            if (stopped := interrupted()) is not None:
+                return stopped
             rule.build(build)
+        if (stopped := interrupted()) is not None:
+            return stopped
         for rooms in cuts:
             room_capacity.add_cut(build, rooms, _meetings_within(problem, rooms))
         _break_symmetry(build)
