@@ -23,13 +23,19 @@ from scheduler.solver.plan import Plan, class_courses, plan_sections
 from scheduler.solver.progress import CancelToken, Progress, ProgressCallback
 from scheduler.solver.requests import RequestStats, request_stats
 from scheduler.solver.stages import sectioning
+from scheduler.solver.stages.quick import QuickStart, quick_start
 from scheduler.solver.stages.timetable import (
     Timetable,
     hint_rooms,
     hint_starts,
+    in_symmetry_order,
     placements,
     solve_timetable,
 )
+
+QUICK_SHARE = 0.85
+"""At most this share of the time limit goes to the quick first timetable (construct, repair);
+it usually ends much sooner, and the full model improves that timetable in the time left."""
 
 
 @dataclass(frozen=True)
@@ -92,18 +98,32 @@ def solve(
         return _result(problem, "infeasible", clock(), reasons=problem.empty, **common)
     sectioned = plan is not None and any(sectioning.is_section(a) for a in work.activities)
     limit = options.time_limit_s
+    quick = None
+    if not sectioned and options.hint is None:
+        quick = quick_start(
+            problem,
+            time_limit_s=QUICK_SHARE * limit,
+            clock=clock,
+            seed=options.seed,
+            workers=options.workers,
+            cancel=cancel,
+        )
+        _report_quick(progress, clock, quick)
+    hint = in_symmetry_order(problem, quick.starts or quick.hint) if quick else None
     first = solve_timetable(
         problem,
-        time_limit_s=0.9 * limit if sectioned else limit,
+        time_limit_s=(0.9 * limit if sectioned else limit) - clock(),
         enough_s=max(3.0, 0.15 * limit) if sectioned else None,
         clock=clock,
         seed=options.seed,
         workers=options.workers,
         progress=progress,
         cancel=cancel,
-        hint=hint_starts(problem, options.hint),
-        hint_rooms=hint_rooms(problem, options.hint),
+        hint=hint or hint_starts(problem, options.hint),
+        hint_rooms=quick.rooms if quick else hint_rooms(problem, options.hint),
     )
+    if quick is not None:
+        first = _better(first, quick)
     if first.starts is None:
         return _result(
             problem,
@@ -185,6 +205,31 @@ def _section_and_improve(problem, first: Timetable, options, clock, progress, ca
             _report(progress, clock, best_tt, best_score)
     best_tt.first_s = first.first_s  # the first timetable of the solve, not of the last round
     return _finish(problem, best_tt, best.enrollments, clock(), full_at=full_at, **common)
+
+
+def _better(tt: Timetable, quick: QuickStart) -> Timetable:
+    """The CP-SAT timetable, or the quick one when CP-SAT found none or a worse one; the first
+    timetable of the solve is the earlier of the two."""
+    if quick.starts is None:
+        return tt
+    penalties = quick.penalties or {}
+    if tt.starts is None or tt.objective > sum(penalties.values()):
+        return Timetable(
+            "feasible",
+            starts=quick.starts,
+            rooms=quick.rooms,
+            penalties=penalties,
+            first_s=quick.found_s,
+            size=tt.size,
+        )
+    tt.first_s = min(x for x in (tt.first_s, quick.found_s) if x is not None)
+    return tt
+
+
+def _report_quick(progress, clock, quick: QuickStart) -> None:
+    if progress is not None and quick.starts is not None:
+        penalty = float(sum((quick.penalties or {}).values()))
+        progress(Progress(clock(), 1, penalty, None, stage="first timetable"))
 
 
 _NOT_SEATED = ("the solve was cancelled before students were seated in sections",)
