@@ -29,6 +29,13 @@ import numpy as np
 from scheduler.solver.compile import Problem
 
 PINNED_WEIGHT = 1000.0
+LIMIT_COST = 2.0
+"""Cost of a start that breaks a person's hard lessons-a-day or days-a-week limit (construct
+does not evict for these; the repair step settles what is left)."""
+TABU = 10
+"""A unit evicted from a start may not return there for TABU to 2 x TABU iterations..."""
+TABU_COST = 100.0
+"""...unless every other start costs more than this (a soft tabu)."""
 SOFT_CLOSE = 0.3
 """Cost of a start that puts two meetings of a soft min-days rule too close: a preference only."""
 
@@ -64,7 +71,7 @@ def construct(
     grid = problem.grid
     day_of = np.asarray(grid.day_of, dtype=np.int64)
     meeting_unit, units = _units(problem, day_of)
-    rows = _resource_rows(problem)
+    rows, row_of = _resource_rows(problem)
     for unit in units:
         unit.members = [(m, d, rows.get(m, _NO_ROWS)) for m, d, _ in unit.members]
     groups = _min_day_groups(problem, meeting_unit)
@@ -73,6 +80,8 @@ def construct(
             units[meeting_unit[m]].groups.append((g, m, problem.meetings[m].duration))
     n_rows = 1 + max((int(r.max()) for r in rows.values() if len(r)), default=0)
     occ = np.full((n_rows, grid.size + 1), -1, dtype=np.int64)
+    day_load = np.zeros((n_rows, grid.days))
+    per_day, max_days = _limits(problem, row_of, n_rows)
     weight = np.zeros(len(units) + 1)  # weight[-1] == 0: a free slot costs nothing
     for u, unit in enumerate(units):
         weight[u] = PINNED_WEIGHT if len(unit.starts) == 1 else 1.0
@@ -81,18 +90,23 @@ def construct(
     unassigned = {u for u, unit in enumerate(units) if len(unit.starts)}
     impossible = len(units) - len(unassigned)
     evicted = defaultdict(int)
+    tabu: dict[int, dict[int, int]] = defaultdict(dict)
+    """Unit -> start it was evicted from -> iteration until which it may not go back there."""
     best: dict[int, int] = {}
     iterations = 0
 
     def place(u: int, t: int) -> None:
         for _m, d, r in units[u].members:
             occ[r, t : t + d] = u
+            day_load[r, day_of[t]] += d
         start_of[u] = t
 
     def remove(u: int) -> None:
         t = start_of.pop(u)
+        tabu[u][t] = iterations + TABU + rng.randrange(TABU)
         for _m, d, r in units[u].members:
             occ[r, t : t + d] = -1
+            day_load[r, day_of[t]] -= d
         unassigned.add(u)
         evicted[u] += 1
         weight[u] = PINNED_WEIGHT if len(units[u].starts) == 1 else 1.0 + 0.1 * evicted[u]
@@ -108,6 +122,7 @@ def construct(
                 block = occ[r]
                 for o in range(d):
                     cost += weight[block[:, unit.starts + o]].sum(axis=0)
+                cost += LIMIT_COST * _over_limits(r, d, unit.days, day_load, per_day, max_days)
         for g, _m, d in unit.groups:
             group = groups[g]
             k = group.min_days
@@ -125,6 +140,9 @@ def construct(
                     cost += apart * weight[v]
             cost += near[unit.days]
         cost += np.fromiter((rng.random() for _ in range(len(cost))), float, len(cost)) * 0.5
+        for t, until in tabu[u].items():
+            if until > iterations:
+                cost[np.searchsorted(unit.starts, t)] += TABU_COST
         i = int(np.argmin(cost))
         t = int(unit.starts[i])
         for v in _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u):
@@ -145,6 +163,42 @@ def construct(
 
 
 _NO_ROWS = np.zeros(0, dtype=np.int64)
+
+
+def _over_limits(r, d, days, day_load, per_day, max_days) -> np.ndarray:
+    """For each candidate start (its day in ``days``): how many of the rows ``r`` it would take
+    over their lessons-a-day limit or onto a day beyond their days-a-week limit."""
+    out = np.zeros(len(days))
+    lim = per_day[r]
+    if np.isfinite(lim).any():
+        out += (day_load[r][:, days] + d > lim[:, None]).sum(axis=0)
+    most = max_days[r]
+    if np.isfinite(most).any():
+        used = day_load[r] > 0
+        full = used.sum(axis=1) >= most
+        out += (~used[:, days] & full[:, None]).sum(axis=0)
+    return out
+
+
+def _limits(problem: Problem, row_of, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per occupancy row: the hard limit of lesson slots a day and of days a week (inf: none)."""
+    per_day = np.full(n_rows, np.inf)
+    max_days = np.full(n_rows, np.inf)
+    for t, r in zip(problem.data.teachers, problem.teachers, strict=True):
+        row = row_of.get(frozenset(r.meetings))
+        if t.max_slots_per_day is not None and row is not None:
+            per_day[row] = min(per_day[row], t.max_slots_per_day)
+    for c in problem.data.constraints:
+        if not (c.active and c.hard) or c.kind not in ("max_per_day", "max_days_per_week"):
+            continue
+        if c.kind == "max_per_day" and c.activities:
+            continue
+        table, limit = (per_day, c.max_slots) if c.kind == "max_per_day" else (max_days, c.max_days)
+        for resource in problem.resources_for(c.target):
+            row = row_of.get(frozenset(resource.meetings))
+            if row is not None:
+                table[row] = min(table[row], limit)
+    return per_day, max_days
 
 
 def _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u) -> set[int]:
@@ -213,9 +267,10 @@ def _units(problem: Problem, day_of: np.ndarray) -> tuple[list[int], list[_Unit]
     return meeting_unit, units
 
 
-def _resource_rows(problem: Problem) -> dict[int, np.ndarray]:
+def _resource_rows(problem: Problem) -> tuple[dict[int, np.ndarray], dict[frozenset, int]]:
     """Meeting -> rows of the occupancy table it uses: one row per person (people attending the
-    very same meetings share a row) and one per hard not-overlapping rule."""
+    very same meetings share a row) and one per hard not-overlapping rule; and the row of each
+    such set of meetings."""
     seen: dict[frozenset[int], int] = {}
     by_meeting: dict[int, list[int]] = defaultdict(list)
     sets = [r.meetings for r in (*problem.teachers, *problem.leaves, *problem.students)]
@@ -229,7 +284,8 @@ def _resource_rows(problem: Problem) -> dict[int, np.ndarray]:
         seen[key] = row = len(seen)
         for m in key:
             by_meeting[m].append(row)
-    return {m: np.asarray(sorted(r), dtype=np.int64) for m, r in by_meeting.items()}
+    rows = {m: np.asarray(sorted(r), dtype=np.int64) for m, r in by_meeting.items()}
+    return rows, seen
 
 
 @dataclass(frozen=True)
