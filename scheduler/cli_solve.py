@@ -137,6 +137,8 @@ def _write_report(path: Path, name: str, result: SolveResult, checked, options, 
         "soft_by_rule": checked.to_dict()["soft_by_rule"] if checked else {},
         "hard_by_rule": checked.to_dict()["hard_by_rule"] if checked else {},
         "model": result.model_size,
+        "profile": {k: _round(v) for k, v in result.profile.items()},
+        "first_by": result.first_by,
         "options": {
             "time_limit_s": options.time_limit_s,
             "seed": options.seed,

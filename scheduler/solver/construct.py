@@ -32,6 +32,10 @@ PINNED_WEIGHT = 1000.0
 LIMIT_COST = 2.0
 """Cost of a start that breaks a person's hard lessons-a-day or days-a-week limit (construct
 does not evict for these; the repair step settles what is left)."""
+GAP_COST = 0.3
+"""Cost of each idle slot a start adds to the day of a person under a hard max-gaps rule."""
+STALL_FACTOR = 30
+"""Give up after this many iterations per unit without placing more units than before."""
 TABU = 10
 """A unit evicted from a start may not return there for TABU to 2 x TABU iterations..."""
 TABU_COST = 100.0
@@ -82,6 +86,8 @@ def construct(
     occ = np.full((n_rows, grid.size + 1), -1, dtype=np.int64)
     day_load = np.zeros((n_rows, grid.days))
     per_day, max_days = _limits(problem, row_of, n_rows)
+    gapless = _gapless(problem, row_of, n_rows)
+    teach_prefix = np.concatenate([[0], np.cumsum(np.asarray(grid.teaching, dtype=np.int64))])
     weight = np.zeros(len(units) + 1)  # weight[-1] == 0: a free slot costs nothing
     for u, unit in enumerate(units):
         weight[u] = PINNED_WEIGHT if len(unit.starts) == 1 else 1.0
@@ -93,7 +99,7 @@ def construct(
     tabu: dict[int, dict[int, int]] = defaultdict(dict)
     """Unit -> start it was evicted from -> iteration until which it may not go back there."""
     best: dict[int, int] = {}
-    iterations = 0
+    iterations = best_at = 0
 
     def place(u: int, t: int) -> None:
         for _m, d, r in units[u].members:
@@ -123,6 +129,9 @@ def construct(
                 for o in range(d):
                     cost += weight[block[:, unit.starts + o]].sum(axis=0)
                 cost += LIMIT_COST * _over_limits(r, d, unit.days, day_load, per_day, max_days)
+                rg = r[gapless[r]]
+                if len(rg):
+                    cost += GAP_COST * _new_gaps(rg, d, unit, occ, grid.day_ranges, teach_prefix)
         for g, _m, d in unit.groups:
             group = groups[g]
             k = group.min_days
@@ -149,7 +158,9 @@ def construct(
             remove(v)
         place(u, t)
         if len(start_of) > len(best):
-            best = dict(start_of)
+            best, best_at = dict(start_of), iterations
+        elif iterations - best_at > STALL_FACTOR * len(units) + 1000:
+            break  # no progress for long: give the rest of the time to CP-SAT
     starts = {m: t + 0 for u, t in best.items() for m, _d, _r in units[u].members}
     placed = len(starts)
     return Construction(
@@ -177,6 +188,38 @@ def _over_limits(r, d, days, day_load, per_day, max_days) -> np.ndarray:
         used = day_load[r] > 0
         full = used.sum(axis=1) >= most
         out += (~used[:, days] & full[:, None]).sum(axis=0)
+    return out
+
+
+def _new_gaps(rows, d, unit, occ, day_ranges, teach_prefix) -> np.ndarray:
+    """For each candidate start: the change in idle teaching slots between the first and last
+    lesson of that day, summed over ``rows``, when a ``d``-slot meeting starts there."""
+    out = np.zeros(len(unit.starts))
+    busy = occ[rows] >= 0
+    for day in np.unique(unit.days):
+        here = unit.days == day
+        ts = unit.starts[here]
+        a, b = day_ranges[day].start, day_ranges[day].stop
+        for row in busy[:, a:b]:
+            idx = np.flatnonzero(row)
+            if not len(idx):
+                continue
+            first, last, count = a + idx[0], a + idx[-1], len(idx)
+            old = teach_prefix[last + 1] - teach_prefix[first] - count
+            lo, hi = np.minimum(first, ts), np.maximum(last, ts + d - 1)
+            out[here] += teach_prefix[hi + 1] - teach_prefix[lo] - (count + d) - old
+    return out
+
+
+def _gapless(problem: Problem, row_of, n_rows: int) -> np.ndarray:
+    """Rows of people under a hard max-gaps rule (a day or a week)."""
+    out = np.zeros(n_rows, dtype=bool)
+    for c in problem.data.constraints:
+        if c.active and c.hard and c.kind in ("max_gaps_per_day", "max_gaps_per_week"):
+            for resource in problem.resources_for(c.target):
+                row = row_of.get(frozenset(resource.meetings))
+                if row is not None:
+                    out[row] = True
     return out
 
 

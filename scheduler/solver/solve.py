@@ -70,6 +70,10 @@ class SolveResult:
     requests: RequestStats | None = None
     first_full_schedule_s: float | None = None
     """When every student was first seated (sectioned schools)."""
+    profile: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in the steps of the quick first timetable (construct, repair, ...)."""
+    first_by: str | None = None
+    """Which step found the first timetable: "construct", "repair" or "cp-sat"."""
 
     @property
     def solved(self) -> bool:
@@ -124,6 +128,11 @@ def solve(
     )
     if quick is not None:
         first = _better(first, quick)
+    if quick is not None:
+        common["profile"] = dict(quick.profile or {})
+        if first.starts is not None:
+            quick_first = quick.found_s is not None and quick.found_s <= (first.first_s or 1e9)
+            common["first_by"] = quick.found_by if quick_first else "cp-sat"
     if first.starts is None:
         return _result(
             problem,
@@ -377,6 +386,8 @@ def _result(problem: Problem, status: SolveStatus, wall: float, **kw) -> SolveRe
         plan=kw.pop("plan", None),
         requests=kw.pop("requests", None),
         first_full_schedule_s=kw.pop("full_at", None),
+        profile=kw.pop("profile", {}),
+        first_by=kw.pop("first_by", None),
     )
 
 

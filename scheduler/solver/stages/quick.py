@@ -44,6 +44,8 @@ class QuickStart:
     found_s: float | None = None
     profile: dict[str, float] | None = None
     """Seconds spent in each step (construct, repair model building, repair search, rooms)."""
+    found_by: str | None = None
+    """The step that found the timetable: "construct" or "repair"."""
 
 
 ROOMS_FIRST_S = 2.0
@@ -70,6 +72,7 @@ def quick_start(
         return out
     quick_rooms = min(deadline, clock() + ROOMS_FIRST_S)
     if _accept(problem, made.starts, out, clock, quick_rooms, seed, workers, "construct_check_s"):
+        out.found_by = "construct"
         return out  # the placement already keeps every hard rule
     began = clock()
     model = cp_model.CpModel()
@@ -91,10 +94,6 @@ def quick_start(
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.symmetry_level = 0
     solver.parameters.max_presolve_iterations = 1
-    import json
-
-    for k, v in json.loads(os.environ.get("QP", "{}")).items():
-        setattr(solver.parameters, k, v)
     if cancel is not None:
         cancel.attach(solver)
     try:
@@ -109,7 +108,8 @@ def quick_start(
     out.hint = starts
     if build.penalties and solver.objective_value > 0:
         return out
-    _accept(problem, starts, out, clock, deadline, seed, workers, "rooms_check_s")
+    if _accept(problem, starts, out, clock, deadline, seed, workers, "rooms_check_s"):
+        out.found_by = "repair"
     return out
 
 
