@@ -22,6 +22,7 @@ from __future__ import annotations
 import random
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,8 +68,15 @@ class _Unit:
 
 
 def construct(
-    problem: Problem, *, time_limit_s: float, seed: int = 0, clock=time.monotonic
+    problem: Problem,
+    *,
+    time_limit_s: float,
+    seed: int = 0,
+    clock=time.monotonic,
+    stop: Callable[[], bool] | None = None,
 ) -> Construction:
+    """Place units until all are placed, ``time_limit_s`` passes, the search stalls, or ``stop``
+    (checked every few iterations, e.g. a cancelled solve) returns True."""
     began = clock()
     deadline = began + time_limit_s
     rng = random.Random(seed)
@@ -118,6 +126,8 @@ def construct(
         weight[u] = PINNED_WEIGHT if len(units[u].starts) == 1 else 1.0 + 0.1 * evicted[u]
 
     while unassigned and clock() < deadline:
+        if stop is not None and iterations % 32 == 0 and stop():
+            break
         iterations += 1
         u = max(unassigned, key=lambda v: units[v].difficulty + evicted[v] + rng.random())
         unassigned.discard(u)

@@ -103,7 +103,19 @@ def solve(
     sectioned = plan is not None and any(sectioning.is_section(a) for a in work.activities)
     limit = options.time_limit_s
     quick = None
+    common_args = {
+        "clock": clock,
+        "seed": options.seed,
+        "workers": options.workers,
+        "progress": progress,
+        "cancel": cancel,
+    }
     if not sectioned and options.hint is None:
+
+        def probe(_hint: dict[int, int], seconds: float) -> Timetable:
+            # CP-SAT on its own terms (no hint): what it finds at once, it finds here.
+            return solve_timetable(problem, time_limit_s=seconds, **common_args)
+
         quick = quick_start(
             problem,
             time_limit_s=QUICK_SHARE * limit,
@@ -111,28 +123,43 @@ def solve(
             seed=options.seed,
             workers=options.workers,
             cancel=cancel,
+            probe=probe,
         )
         _report_quick(progress, clock, quick)
-    hint = in_symmetry_order(problem, quick.starts or quick.hint) if quick else None
-    first = solve_timetable(
-        problem,
-        time_limit_s=(0.9 * limit if sectioned else limit) - clock(),
-        enough_s=max(3.0, 0.15 * limit) if sectioned else None,
-        clock=clock,
-        seed=options.seed,
-        workers=options.workers,
-        progress=progress,
-        cancel=cancel,
-        hint=hint or hint_starts(problem, options.hint),
-        hint_rooms=quick.rooms if quick else hint_rooms(problem, options.hint),
+    probed = quick.probed if quick is not None else None
+    settled = probed is not None and (
+        probed.status == "infeasible" or (probed.starts is not None and probed.status == "optimal")
     )
+    if settled:
+        first = probed
+    else:
+        hint = None
+        if quick is not None:
+            best = quick.starts or (probed.starts if probed is not None else None) or quick.hint
+            hint = in_symmetry_order(problem, best)
+        first = solve_timetable(
+            problem,
+            time_limit_s=(0.9 * limit if sectioned else limit) - clock(),
+            enough_s=max(3.0, 0.15 * limit) if sectioned else None,
+            hint=hint or hint_starts(problem, options.hint),
+            hint_rooms=quick.rooms if quick else hint_rooms(problem, options.hint),
+            **common_args,
+        )
+    if probed is not None and probed.starts is not None and probed is not first:
+        if first.starts is None or first.objective > probed.objective:
+            first = probed
+        else:
+            first.first_s = probed.first_s
     if quick is not None:
         first = _better(first, quick)
     if quick is not None:
         common["profile"] = dict(quick.profile or {})
         if first.starts is not None:
             quick_first = quick.found_s is not None and quick.found_s <= (first.first_s or 1e9)
-            common["first_by"] = quick.found_by if quick_first else "cp-sat"
+            probe_first = probed is not None and probed.starts is not None
+            common["first_by"] = (
+                quick.found_by if quick_first else "probe" if probe_first else "cp-sat"
+            )
     if first.starts is None:
         return _result(
             problem,

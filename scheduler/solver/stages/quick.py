@@ -28,7 +28,7 @@ from scheduler.solver.compile import Problem
 from scheduler.solver.construct import construct, relax
 from scheduler.solver.progress import CancelToken
 from scheduler.solver.rules import RULES, Build
-from scheduler.solver.stages.timetable import complete_hint
+from scheduler.solver.stages.timetable import Timetable, complete_hint
 from scheduler.solver.variables import Variables
 
 
@@ -46,11 +46,20 @@ class QuickStart:
     """Seconds spent in each step (construct, repair model building, repair search, rooms)."""
     found_by: str | None = None
     """The step that found the timetable: "construct" or "repair"."""
+    probed: Timetable | None = None
+    """What the brief run of the full model found (see ``probe``)."""
 
 
 ROOMS_FIRST_S = 2.0
 """Rooms for the constructed placement get this long: it ignores room counts, so when rooms do
 not fit quickly the repair model (which counts them) takes over."""
+
+
+PROBE_SHARE = 0.35
+"""The brief run of the full model gets this share of the quick step's time."""
+REPAIR_SHARE = 0.4
+"""The repair search gets at most this share of the quick step's time: on some schools the full
+model, started from the repaired placement, finds a timetable sooner than the repair would."""
 
 
 def quick_start(
@@ -61,19 +70,34 @@ def quick_start(
     seed: int = 0,
     workers: int | None = None,
     cancel: CancelToken | None = None,
+    probe: Callable[[dict[int, int], float], Timetable] | None = None,
 ) -> QuickStart:
+    """``probe(hint, seconds)`` runs the full model briefly from the constructed placement before
+    the repair: some schools CP-SAT solves at once, and the repair would only delay them. A
+    timetable it finds ends the quick step (``QuickStart.probed``)."""
     deadline = clock() + time_limit_s
     profile: dict[str, float] = {}
     began = clock()
-    made = construct(problem, time_limit_s=0.5 * time_limit_s, seed=seed, clock=clock)
+    stop = (lambda: cancel.cancelled) if cancel is not None else None
+    made = construct(problem, time_limit_s=0.5 * time_limit_s, seed=seed, clock=clock, stop=stop)
     profile["construct_s"] = clock() - began
     out = QuickStart(hint=made.starts, profile=profile)
-    if not made.complete or clock() >= deadline:
+    if not made.complete or clock() >= deadline or (cancel is not None and cancel.cancelled):
         return out
     quick_rooms = min(deadline, clock() + ROOMS_FIRST_S)
     if _accept(problem, made.starts, out, clock, quick_rooms, seed, workers, "construct_check_s"):
         out.found_by = "construct"
         return out  # the placement already keeps every hard rule
+    if probe is not None:
+        began = clock()
+        out.probed = probe(made.starts, PROBE_SHARE * time_limit_s)
+        profile["probe_s"] = clock() - began
+        if out.probed.starts is not None or out.probed.status == "infeasible":
+            return out  # a timetable, or proof that none exists
+        if clock() >= deadline:
+            return out
+        if cancel is not None and cancel.cancelled:
+            return out
     began = clock()
     model = cp_model.CpModel()
     variables = Variables(model, problem)
@@ -87,7 +111,8 @@ def quick_start(
     profile["repair_build_s"] = clock() - began
     began = clock()
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, deadline - clock())
+    repair_until = min(deadline, clock() + REPAIR_SHARE * time_limit_s)
+    solver.parameters.max_time_in_seconds = max(0.1, repair_until - clock())
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers or os.cpu_count() or 1
     # Start from the hint at once: a light presolve (the hint is the work here).
