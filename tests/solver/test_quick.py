@@ -54,7 +54,8 @@ def test_quick_start_repairs_a_placement_into_a_timetable_the_checker_accepts():
 def test_a_solve_reports_the_quick_timetable_as_its_first():
     result, report = solved(_fet("Hopwood.fet"), time_limit_s=5)
     assert result.solved and report.hard_violations == 0
-    assert result.time_to_first_solution_s is not None and result.time_to_first_solution_s < 5
+    assert result.first_by == "construct" and "construct_s" in result.profile
+    assert result.time_to_first_solution_s is not None
 
 
 def test_the_repair_model_states_other_hard_rules_softly():
