@@ -322,7 +322,7 @@ def _summary(rows: list[dict], skipped: int, args) -> dict:
         "flexday_median_startup_s": _round(median(x.startup_s for r in rows for x in r["flexday"])),
         "flexday_first_by": {
             k: sum(x.first_by == k for r in rows for x in r["flexday"] if x.solved)
-            for k in ("construct", "repair", "cp-sat")
+            for k in ("construct", "repair", "probe", "cp-sat")
         },
         "flexday_median_construct_s": _round(
             median((x.profile or {}).get("construct_s") for r in rows for x in r["flexday"])
