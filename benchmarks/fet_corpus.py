@@ -45,6 +45,10 @@ class Run:
     note: str = ""
     startup_s: float | None = None
     """Flexday only: interpreter start, imports and reading the project, before solving."""
+    first_by: str | None = None
+    """Flexday only: the step that found the first timetable (construct, repair, cp-sat)."""
+    profile: dict | None = None
+    """Flexday only: seconds in the steps of the quick first timetable."""
 
 
 def peak_rss(proc: subprocess.Popen, timeout: float) -> tuple[float | None, bool]:
@@ -122,6 +126,7 @@ def run_flexday(project: Path, limit: float, seed: int, work: Path, workers: int
     cmd = [sys.executable, "-m", "scheduler", "solve", str(project), "--time-limit", str(limit)]
     cmd += ["--seed", str(seed), "--workers", str(workers), "--report", str(report)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    launched = time.time()
     began = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peak, _ = peak_rss(proc, limit + 120)
@@ -130,11 +135,23 @@ def run_flexday(project: Path, limit: float, seed: int, work: Path, workers: int
         return Run(False, None, None, peak, "no report")
     doc = json.loads(report.read_text())
     ok = doc["hard_violations"] == 0 and doc["meetings_placed"] == doc["meetings"]
+    profile = doc.get("profile") or {}
     if not ok:
-        return Run(False, None, None, peak, doc["status"])
-    startup = wall - doc["wall_s"]  # interpreter, imports, reading the project, writing out
+        return Run(False, None, None, peak, doc["status"], profile=profile)
+    if "solve_started_unix" in doc:  # interpreter, imports, reading the project
+        startup = doc["solve_started_unix"] - launched
+    else:  # older reports: also counts checking and writing out after the solve
+        startup = wall - doc["wall_s"]
     first = startup + (doc["time_to_first_solution_s"] or doc["wall_s"])
-    return Run(True, first, doc["soft_penalty"], peak, startup_s=startup)
+    return Run(
+        True,
+        first,
+        doc["soft_penalty"],
+        peak,
+        startup_s=startup,
+        first_by=doc.get("first_by"),
+        profile=profile,
+    )
 
 
 def build_seconds(data) -> float:
@@ -194,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     head = (
         f"{'file':34} {'acts':>5} {'build':>6} | {'FET ok':>6} {'time':>7} {'pen':>8} {'MB':>5} | "
-        f"{'Flex ok':>7} {'time':>7} {'pen':>8} {'MB':>5}"
+        f"{'Flex ok':>7} {'time':>7} {'pen':>8} {'MB':>5} {'via':>9} {'constr':>6}"
     )
     print(head)
     print("-" * len(head))
@@ -251,7 +268,18 @@ def _line(row: dict) -> str:
 
     name = row["file"].split("/")[-1][:34]
     fet, flex = part(row["fet"]), part(row["flexday"])
-    return f"{name:34} {row['activities']:5d} {row['build_s']:6.2f} | {fet} | {flex}"
+    via = _via(row["flexday"]) or "—"
+    constr = median((r.profile or {}).get("construct_s") for r in row["flexday"])
+    return (
+        f"{name:34} {row['activities']:5d} {row['build_s']:6.2f} | {fet} | {flex} "
+        f"{via:>9} {_fmt(constr, 's'):>6}"
+    )
+
+
+def _via(runs: list[Run]) -> str | None:
+    """The step that found Flexday's first timetable in most solved seeds."""
+    found = [r.first_by for r in runs if r.solved and r.first_by]
+    return max(set(found), key=found.count) if found else None
 
 
 def _round(x: float | None) -> float | None:
@@ -292,6 +320,13 @@ def _summary(rows: list[dict], skipped: int, args) -> dict:
         "penalty_le_fet_share": round(sum(le) / len(le), 3) if le else None,
         "median_build_share_of_first_timetable": round(median(shares), 3) if shares else None,
         "flexday_median_startup_s": _round(median(x.startup_s for r in rows for x in r["flexday"])),
+        "flexday_first_by": {
+            k: sum(x.first_by == k for r in rows for x in r["flexday"] if x.solved)
+            for k in ("construct", "repair", "probe", "cp-sat")
+        },
+        "flexday_median_construct_s": _round(
+            median((x.profile or {}).get("construct_s") for r in rows for x in r["flexday"])
+        ),
         "fet_peak_mb_median": _round(median(x.peak_mb for r in rows for x in r["fet"])),
         "fet_peak_mb_max": _round(max((x.peak_mb or 0 for r in rows for x in r["fet"]), default=0)),
         "flexday_peak_mb_median": _round(median(x.peak_mb for r in rows for x in r["flexday"])),

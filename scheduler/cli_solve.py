@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from scheduler.cli_requests import print_plan, print_requests
@@ -64,6 +65,7 @@ def run_solve(
         f"{sum(len(a.meetings) for a in data.activities)} meetings, limit {time_limit:g} s"
     )
     options = SolveOptions(time_limit_s=time_limit, seed=seed, workers=workers)
+    started = time.time()
     try:
         result = solve(data, options, progress=line)
     finally:
@@ -74,7 +76,7 @@ def run_solve(
     _print_summary(result, checked)
     print_requests(result.requests)
     if report is not None:
-        _write_report(report, name, result, checked, options, data)
+        _write_report(report, name, result, checked, options, data, started)
     if result.solution is None:
         if result.status == "infeasible":
             from scheduler.cli_explain import print_prechecks
@@ -119,7 +121,9 @@ def _print_summary(result: SolveResult, checked) -> None:
         print(f"  HARD {rule:<13} {count:>4}")
 
 
-def _write_report(path: Path, name: str, result: SolveResult, checked, options, data) -> None:
+def _write_report(
+    path: Path, name: str, result: SolveResult, checked, options, data, started: float
+) -> None:
     from scheduler.io.atomic import write_bytes
 
     doc = {
@@ -131,6 +135,7 @@ def _write_report(path: Path, name: str, result: SolveResult, checked, options, 
         "best_bound": result.best_bound,
         "time_to_first_solution_s": _round(result.time_to_first_solution_s),
         "wall_s": _round(result.wall_s),
+        "solve_started_unix": round(started, 3),
         "activities": result.activities,
         "meetings": result.meetings,
         "meetings_placed": result.placed,
@@ -142,6 +147,8 @@ def _write_report(path: Path, name: str, result: SolveResult, checked, options, 
         "soft_by_rule": checked.to_dict()["soft_by_rule"] if checked else {},
         "hard_by_rule": checked.to_dict()["hard_by_rule"] if checked else {},
         "model": result.model_size,
+        "profile": {k: _round(v) for k, v in result.profile.items()},
+        "first_by": result.first_by,
         "options": {
             "time_limit_s": options.time_limit_s,
             "seed": options.seed,

@@ -23,13 +23,19 @@ from scheduler.solver.plan import Plan, class_courses, plan_sections
 from scheduler.solver.progress import CancelToken, Progress, ProgressCallback
 from scheduler.solver.requests import RequestStats, request_stats
 from scheduler.solver.stages import sectioning
+from scheduler.solver.stages.quick import QuickStart, quick_start
 from scheduler.solver.stages.timetable import (
     Timetable,
     hint_rooms,
     hint_starts,
+    in_symmetry_order,
     placements,
     solve_timetable,
 )
+
+QUICK_SHARE = 0.85
+"""At most this share of the time limit goes to the quick first timetable (construct, repair);
+it usually ends much sooner, and the full model improves that timetable in the time left."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,10 @@ class SolveResult:
     requests: RequestStats | None = None
     first_full_schedule_s: float | None = None
     """When every student was first seated (sectioned schools)."""
+    profile: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in the steps of the quick first timetable (construct, repair, ...)."""
+    first_by: str | None = None
+    """Which step found the first timetable: "construct", "repair" or "cp-sat"."""
 
     @property
     def solved(self) -> bool:
@@ -92,19 +102,65 @@ def solve(
         return _result(problem, "infeasible", clock(), reasons=problem.empty, **common)
     sectioned = plan is not None and any(sectioning.is_section(a) for a in work.activities)
     limit = options.time_limit_s
-    first = solve_timetable(
-        problem,
-        time_limit_s=0.9 * limit if sectioned else limit,
-        enough_s=max(3.0, 0.15 * limit) if sectioned else None,
-        ends_at=limit,
-        clock=clock,
-        seed=options.seed,
-        workers=options.workers,
-        progress=progress,
-        cancel=cancel,
-        hint=hint_starts(problem, options.hint),
-        hint_rooms=hint_rooms(problem, options.hint),
+    quick = None
+    common_args = {
+        "clock": clock,
+        "seed": options.seed,
+        "workers": options.workers,
+        "progress": progress,
+        "cancel": cancel,
+        "ends_at": limit,
+    }
+    if not sectioned and options.hint is None:
+
+        def probe(_hint: dict[int, int], seconds: float) -> Timetable:
+            # CP-SAT on its own terms (no hint): what it finds at once, it finds here.
+            return solve_timetable(problem, time_limit_s=seconds, **common_args)
+
+        quick = quick_start(
+            problem,
+            time_limit_s=QUICK_SHARE * limit,
+            clock=clock,
+            seed=options.seed,
+            workers=options.workers,
+            cancel=cancel,
+            probe=probe,
+        )
+        _report_quick(progress, clock, quick)
+    probed = quick.probed if quick is not None else None
+    settled = probed is not None and (
+        probed.status == "infeasible" or (probed.starts is not None and probed.status == "optimal")
     )
+    if settled:
+        first = probed
+    else:
+        hint = None
+        if quick is not None:
+            best = quick.starts or (probed.starts if probed is not None else None) or quick.hint
+            hint = in_symmetry_order(problem, best)
+        first = solve_timetable(
+            problem,
+            time_limit_s=(0.9 * limit if sectioned else limit) - clock(),
+            enough_s=max(3.0, 0.15 * limit) if sectioned else None,
+            hint=hint or hint_starts(problem, options.hint),
+            hint_rooms=quick.rooms if quick else hint_rooms(problem, options.hint),
+            **common_args,
+        )
+    if probed is not None and probed.starts is not None and probed is not first:
+        if first.starts is None or first.objective > probed.objective:
+            first = probed
+        else:
+            first.first_s = probed.first_s
+    if quick is not None:
+        first = _better(first, quick)
+    if quick is not None:
+        common["profile"] = dict(quick.profile or {})
+        if first.starts is not None:
+            quick_first = quick.found_s is not None and quick.found_s <= (first.first_s or 1e9)
+            probe_first = probed is not None and probed.starts is not None
+            common["first_by"] = (
+                quick.found_by if quick_first else "probe" if probe_first else "cp-sat"
+            )
     if first.starts is None:
         return _result(
             problem,
@@ -187,6 +243,31 @@ def _section_and_improve(problem, first: Timetable, options, clock, progress, ca
             _report(progress, clock, best_tt, best_score)
     best_tt.first_s = first.first_s  # the first timetable of the solve, not of the last round
     return _finish(problem, best_tt, best.enrollments, clock(), full_at=full_at, **common)
+
+
+def _better(tt: Timetable, quick: QuickStart) -> Timetable:
+    """The CP-SAT timetable, or the quick one when CP-SAT found none or a worse one; the first
+    timetable of the solve is the earlier of the two."""
+    if quick.starts is None:
+        return tt
+    penalties = quick.penalties or {}
+    if tt.starts is None or tt.objective > sum(penalties.values()):
+        return Timetable(
+            "feasible",
+            starts=quick.starts,
+            rooms=quick.rooms,
+            penalties=penalties,
+            first_s=quick.found_s,
+            size=tt.size,
+        )
+    tt.first_s = min(x for x in (tt.first_s, quick.found_s) if x is not None)
+    return tt
+
+
+def _report_quick(progress, clock, quick: QuickStart) -> None:
+    if progress is not None and quick.starts is not None:
+        penalty = float(sum((quick.penalties or {}).values()))
+        progress(Progress(clock(), 1, penalty, None, stage="first timetable"))
 
 
 _NOT_SEATED = ("the solve was cancelled before students were seated in sections",)
@@ -334,6 +415,8 @@ def _result(problem: Problem, status: SolveStatus, wall: float, **kw) -> SolveRe
         plan=kw.pop("plan", None),
         requests=kw.pop("requests", None),
         first_full_schedule_s=kw.pop("full_at", None),
+        profile=kw.pop("profile", {}),
+        first_by=kw.pop("first_by", None),
     )
 
 

@@ -36,6 +36,10 @@ class Variables:
             self._x.append(starts)
             self._covering.append(covering)
         self._busy: dict[tuple[str, str], dict[int, cp_model.IntVar]] = {}
+        self._days: dict[int, list[list[cp_model.IntVar]]] = {}
+        self._day_sums: dict[tuple[int, int], cp_model.LinearExprT] = {}
+        self._start_index: dict[int, cp_model.LinearExpr] = {}
+        self._start_var: dict[int, cp_model.IntVar] = {}
 
     def starts(self, m: int) -> dict[int, cp_model.IntVar]:
         return self._x[m]
@@ -48,11 +52,52 @@ class Variables:
         return self._covering[m].keys()
 
     def on_day(self, m: int, d: int) -> list[cp_model.IntVar]:
-        day = self.problem.grid.day_ranges[d]
-        return [var for t, var in self._x[m].items() if t in day]
+        return self.by_day(m)[d]
+
+    def by_day(self, m: int) -> list[list[cp_model.IntVar]]:
+        """The start literals of meeting ``m`` on each day (computed once per meeting)."""
+        days = self._days.get(m)
+        if days is None:
+            day_of = self.problem.grid.day_of
+            days = [[] for _ in range(self.problem.grid.days)]
+            for t, var in self._x[m].items():
+                days[day_of[t]].append(var)
+            self._days[m] = days
+        return days
+
+    def day_sum(self, m: int, d: int) -> cp_model.LinearExprT:
+        """A boolean true when meeting ``m`` falls on day ``d`` (its start literal when it has one
+        start that day, else a new variable equal to their sum; cached)."""
+        key = (m, d)
+        expr = self._day_sums.get(key)
+        if expr is None:
+            lits = self.by_day(m)[d]
+            if len(lits) == 1:
+                expr = lits[0]
+            else:
+                expr = self.model.new_bool_var(f"day:{m}@{d}")
+                self.model.add(expr == sum(lits))
+            self._day_sums[key] = expr
+        return expr
+
+    def start_var(self, m: int) -> cp_model.IntVar:
+        """An integer variable equal to the start slot of meeting ``m`` (created once), for rules
+        that compare starts: many short constraints instead of many long sums."""
+        var = self._start_var.get(m)
+        if var is None:
+            domain = cp_model.Domain.from_values(list(self._x[m]))
+            var = self.model.new_int_var_from_domain(domain, f"start:{m}")
+            self.model.add(var == self.start_index(m))
+            self._start_var[m] = var
+        return var
 
     def start_index(self, m: int) -> cp_model.LinearExpr:
-        return cp_model.LinearExpr.weighted_sum(list(self._x[m].values()), list(self._x[m]))
+        expr = self._start_index.get(m)
+        if expr is None:
+            x = self._x[m]
+            expr = cp_model.LinearExpr.weighted_sum(list(x.values()), list(x))
+            self._start_index[m] = expr
+        return expr
 
     def slot_literals(self, resource: Resource) -> dict[int, list[cp_model.IntVar]]:
         """For each slot, every literal that puts one of the resource's meetings there."""

@@ -26,6 +26,7 @@ def limit_load(b: Build, rule: str, source: str, resource, days: range, limit, h
     if most <= limit:
         return
     amount = sum(k * v for k, v in zip(coeffs, lits, strict=True))
+    hard, weight = b.relaxed_hard(source, hard, weight)
     if hard:
         b.model.add(amount <= limit)
     else:

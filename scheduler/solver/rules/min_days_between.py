@@ -45,27 +45,36 @@ def _hard(b: Build, meetings: tuple[int, ...], min_days: int) -> None:
 
 
 def _soft(b: Build, c, meetings: tuple[int, ...]) -> None:
+    """One indicator per pair, bounded below once per day of the first meeting: on day d, it is
+    1 when the other meeting falls within ``min_days - 1`` days of d (at most one day is true)."""
     days = b.problem.grid.days
+    used = {m: [bool(lits) for lits in b.vars.by_day(m)] for m in meetings}
     for i, j in combinations(meetings, 2):
         close = b.model.new_bool_var(f"{NAME}:{c.id}:{i}-{j}")
-        day_i = [b.vars.on_day(i, d) for d in range(days)]
-        day_j = [b.vars.on_day(j, d) for d in range(days)]
         for d in range(days):
-            if not day_i[d]:
+            if not used[i][d]:
                 continue
-            for e in range(max(0, d - c.min_days + 1), min(days, d + c.min_days)):
-                if day_j[e]:
-                    b.model.add(close >= sum(day_i[d]) + sum(day_j[e]) - 1)
+            near = range(max(0, d - c.min_days + 1), min(days, d + c.min_days))
+            other = [b.vars.day_sum(j, e) for e in near if used[j][e]]
+            if other:
+                b.model.add(close >= b.vars.day_sum(i, d) + sum(other) - 1)
         b.penalize(NAME, c.id, c.weight, close)
 
 
 def _adjacent_if_same_day(b: Build, meetings: tuple[int, ...]) -> None:
-    """A start of one meeting rules out the other's starts on that day that do not touch it."""
+    """Two of the meetings on one day start where the other ends. Small domains: a start of one
+    rules out the other's starts that day that do not touch it. Large ones (a pair with hundreds
+    of start combinations): a same-day indicator and, when it is set, the two start indices one
+    duration apart, in one order or the other; far fewer constraints for the same rule."""
     grid = b.problem.grid
+    days = grid.days
     for i, j in combinations(meetings, 2):
         di, dj = b.problem.meetings[i].duration, b.problem.meetings[j].duration
-        other = b.vars.starts(j)
-        for t, x in b.vars.starts(i).items():
+        mine, other = b.vars.starts(i), b.vars.starts(j)
+        if len(mine) * len(other) > COMPACT_ABOVE:
+            _adjacent_compact(b, i, j, di, dj, days)
+            continue
+        for t, x in mine.items():
             apart = [
                 y
                 for s, y in other.items()
@@ -73,3 +82,17 @@ def _adjacent_if_same_day(b: Build, meetings: tuple[int, ...]) -> None:
             ]
             if apart:
                 b.model.add(x + sum(apart) <= 1)
+
+
+COMPACT_ABOVE = 256
+
+
+def _adjacent_compact(b: Build, i: int, j: int, di: int, dj: int, days: int) -> None:
+    same = b.model.new_bool_var(f"same_day:{i}-{j}")
+    for d in range(days):
+        if b.vars.on_day(i, d) and b.vars.on_day(j, d):
+            b.model.add(same >= b.vars.day_sum(i, d) + b.vars.day_sum(j, d) - 1)
+    j_after = b.model.new_bool_var(f"after:{i}-{j}")
+    start_i, start_j = b.vars.start_var(i), b.vars.start_var(j)
+    b.model.add(start_j == start_i + di).only_enforce_if(same, j_after)
+    b.model.add(start_i == start_j + dj).only_enforce_if(same, ~j_after)

@@ -53,5 +53,11 @@ def add_cut(b: Build, rooms: frozenset[int], meetings: list[int]) -> None:
             lits_by_slot[s].extend(b.vars.covering(m, s))
     for s, lits in lits_by_slot.items():
         open_rooms = sum(1 for k in rooms if s not in p.room_unavailable[k])
-        if len(lits) > open_rooms:
+        if len(lits) <= open_rooms:
+            continue
+        hard, _ = b.relaxed_hard(NAME, True, 1)
+        if hard:
             b.model.add(sum(lits) <= open_rooms)
+        else:
+            over = b.excess(sum(lits), open_rooms, f"{NAME}:{s}", len(lits))
+            b.penalize(NAME, NAME, 1, over)

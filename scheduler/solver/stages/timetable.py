@@ -79,7 +79,11 @@ def solve_timetable(
     of the starts found: a meeting's earlier room depends on where it lands).
 
     Building the model of a large school takes seconds before CP-SAT starts; a cancel, or the
-    whole solve's time running out (``ends_at`` on ``clock``), stops it between rules."""
+    whole solve's time running out (``ends_at`` on ``clock``), stops it between rules.
+
+    A hint of every meeting that keeps the hard rules is turned into a hint of every variable
+    (``complete_hint``), so the search starts from that timetable; and it is returned as it is
+    unless the search finds a better one (CP-SAT's presolve may hand back an equivalent one)."""
     deadline = clock() + time_limit_s
     cuts: list[frozenset[int]] = []
     hint = dict(hint or {})
@@ -112,8 +116,11 @@ def solve_timetable(
             extra(build)
         if build.penalties:
             model.minimize(sum(p.weight * p.amount for p in build.penalties))
+        hinted = None
         if hint:
             variables.hint(hint)
+            if fixed is None and len(hint) == len(problem.meetings) and not cuts:
+                hinted = complete_hint(model, variables, hint, seed=seed)
 
         solver = cp_model.CpSolver()
         reserve = min(15.0, max(1.0, 0.1 * time_limit_s))
@@ -141,6 +148,12 @@ def solve_timetable(
             "variables": len(model.proto.variables),
             "constraints": len(model.proto.constraints),
         }
+        values = solver
+        if hinted is not None and _not_better(status, solver, hinted, build):
+            values = hinted  # the hinted timetable is as good: keep it as it is
+            status = status if status == cp_model.OPTIMAL else cp_model.FEASIBLE
+            if reporter.first_solution_s is None:
+                reporter.first_solution_s = clock()
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return Timetable(
                 STATUS.get(status, "unknown"),
@@ -149,10 +162,10 @@ def solve_timetable(
                 size=size,
                 reasons=_no_solution_reason(status, cancel),
             )
-        starts = variables.extract(solver)
+        starts = variables.extract(values)
         penalties: dict[str, int] = defaultdict(int)
         for p in build.penalties:
-            penalties[p.rule] += p.weight * int(solver.value(p.amount))
+            penalties[p.rule] += p.weight * int(values.value(p.amount))
         assigned = room_step.assign_rooms(
             problem,
             starts,
@@ -195,6 +208,41 @@ def solve_timetable(
             first_s=reporter.first_solution_s,
             size=size,
         )
+
+
+def _not_better(status: int, solver: cp_model.CpSolver, hinted: cp_model.CpSolver, build) -> bool:
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return True
+    return not build.penalties or solver.objective_value >= hinted.objective_value
+
+
+def complete_hint(
+    model: cp_model.CpModel, variables: Variables, starts: dict[int, int], *, seed: int = 0
+) -> cp_model.CpSolver | None:
+    """Turn a hint of every meeting's start into a hint of every variable, when those starts keep
+    the model's hard rules: solve the model with the starts fixed (presolve settles it at once)
+    and hint the values found. CP-SAT then starts its search from that timetable instead of
+    trying to complete the hint within a few conflicts. Returns the solver holding the hinted
+    timetable's values (same variable indices as ``model``), or None when the starts break a
+    hard rule."""
+    fixed = model.clone()
+    for m, t in starts.items():
+        var = variables.starts(m).get(t)
+        if var is None:
+            return None
+        fixed.add_bool_and([fixed.get_bool_var_from_proto_index(var.index)])
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = seed
+    solver.parameters.max_time_in_seconds = 10.0
+    status = solver.solve(fixed)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    values = list(solver.response_proto.solution)
+    model.clear_hints()
+    model.proto.solution_hint.vars.extend(range(len(values)))
+    model.proto.solution_hint.values.extend(values)
+    return solver
 
 
 def _stop_if_found(reporter: Reporter, solver: cp_model.CpSolver) -> None:
@@ -246,6 +294,12 @@ def hint_starts(problem: Problem, hint: Solution | None) -> dict[int, int]:
             t = problem.grid.slot((placement.day, placement.slot))
             if t is not None and t in meeting.starts:
                 starts[m] = t
+    return in_symmetry_order(problem, starts)
+
+
+def in_symmetry_order(problem: Problem, starts: dict[int, int]) -> dict[int, int]:
+    """The same timetable with interchangeable meetings in the order the model asks for."""
+    starts = dict(starts)
     for group in symmetric_groups(problem):
         hinted = sorted(starts[m] for m in group if m in starts)
         if len(hinted) == len(group):

@@ -1,0 +1,386 @@
+"""A quick first timetable by iterative forward search, as a starting point (hint) for CP-SAT.
+
+FET places lessons one at a time, hardest first, and when a lesson fits nowhere it takes the
+time with the fewest conflicts and throws the conflicting lessons back into the queue. CP-SAT
+struggles on exactly the files where that works well: nearly full weeks for many teachers and
+classes (an exact packing) with lessons spread over the week. This module does the same kind of
+search over the rules that shape such a packing, and CP-SAT then starts from its result:
+
+- nobody (teacher, subgroup, modelled student) is in two meetings at once, nor are the meetings of
+  a hard ``not_overlapping`` rule;
+- hard ``min_days_between`` (activity field and rules): meetings of a set are ``N`` days apart;
+- hard ``same_start`` at the same time: the meetings start together (placed as one unit).
+
+Every other rule is left to CP-SAT, which treats the result only as a hint: the checker and the
+CP-SAT model stay the judges. Start domains come from ``compile`` (availability, breaks, pins and
+hard time rules are already applied). The search is randomised by ``seed`` and stops at a
+complete placement or at the deadline, returning the most complete placement it saw.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from scheduler.solver.compile import Problem
+
+PINNED_WEIGHT = 1000.0
+LIMIT_COST = 2.0
+"""Cost of a start that breaks a person's hard lessons-a-day or days-a-week limit (construct
+does not evict for these; the repair step settles what is left)."""
+GAP_COST = 0.3
+"""Cost of each idle slot a start adds to the day of a person under a hard max-gaps rule."""
+STALL_FACTOR = 30
+"""Give up after this many iterations per unit without placing more units than before."""
+TABU = 10
+"""A unit evicted from a start may not return there for TABU to 2 x TABU iterations..."""
+TABU_COST = 100.0
+"""...unless every other start costs more than this (a soft tabu)."""
+SOFT_CLOSE = 0.3
+"""Cost of a start that puts two meetings of a soft min-days rule too close: a preference only."""
+
+
+@dataclass(frozen=True)
+class Construction:
+    starts: dict[int, int]
+    """Meeting -> start slot, for the meetings placed (all of them when ``complete``)."""
+    complete: bool
+    placed: int
+    meetings: int
+    iterations: int
+    seconds: float
+
+
+@dataclass
+class _Unit:
+    members: list[tuple[int, int, np.ndarray]]
+    """(meeting, duration, resource rows) of each meeting that starts with the unit."""
+    starts: np.ndarray
+    days: np.ndarray
+    groups: list[tuple[int, int, int]]
+    """(group, meeting of the unit in it, its duration) for each min-days group it is in."""
+    difficulty: float
+
+
+def construct(
+    problem: Problem,
+    *,
+    time_limit_s: float,
+    seed: int = 0,
+    clock=time.monotonic,
+    stop: Callable[[], bool] | None = None,
+) -> Construction:
+    """Place units until all are placed, ``time_limit_s`` passes, the search stalls, or ``stop``
+    (checked every few iterations, e.g. a cancelled solve) returns True."""
+    began = clock()
+    deadline = began + time_limit_s
+    rng = random.Random(seed)
+    grid = problem.grid
+    day_of = np.asarray(grid.day_of, dtype=np.int64)
+    meeting_unit, units = _units(problem, day_of)
+    rows, row_of = _resource_rows(problem)
+    for unit in units:
+        unit.members = [(m, d, rows.get(m, _NO_ROWS)) for m, d, _ in unit.members]
+    groups = _min_day_groups(problem, meeting_unit)
+    for g, group in enumerate(groups):
+        for m in group.meetings:
+            units[meeting_unit[m]].groups.append((g, m, problem.meetings[m].duration))
+    n_rows = 1 + max((int(r.max()) for r in rows.values() if len(r)), default=0)
+    occ = np.full((n_rows, grid.size + 1), -1, dtype=np.int64)
+    day_load = np.zeros((n_rows, grid.days))
+    per_day, max_days = _limits(problem, row_of, n_rows)
+    gapless = _gapless(problem, row_of, n_rows)
+    teach_prefix = np.concatenate([[0], np.cumsum(np.asarray(grid.teaching, dtype=np.int64))])
+    weight = np.zeros(len(units) + 1)  # weight[-1] == 0: a free slot costs nothing
+    for u, unit in enumerate(units):
+        weight[u] = PINNED_WEIGHT if len(unit.starts) == 1 else 1.0
+        unit.difficulty = _difficulty(unit, rows)
+    start_of: dict[int, int] = {}
+    unassigned = {u for u, unit in enumerate(units) if len(unit.starts)}
+    impossible = len(units) - len(unassigned)
+    evicted = defaultdict(int)
+    tabu: dict[int, dict[int, int]] = defaultdict(dict)
+    """Unit -> start it was evicted from -> iteration until which it may not go back there."""
+    best: dict[int, int] = {}
+    iterations = best_at = 0
+
+    def place(u: int, t: int) -> None:
+        for _m, d, r in units[u].members:
+            occ[r, t : t + d] = u
+            day_load[r, day_of[t]] += d
+        start_of[u] = t
+
+    def remove(u: int) -> None:
+        t = start_of.pop(u)
+        tabu[u][t] = iterations + TABU + rng.randrange(TABU)
+        for _m, d, r in units[u].members:
+            occ[r, t : t + d] = -1
+            day_load[r, day_of[t]] -= d
+        unassigned.add(u)
+        evicted[u] += 1
+        weight[u] = PINNED_WEIGHT if len(units[u].starts) == 1 else 1.0 + 0.1 * evicted[u]
+
+    while unassigned and clock() < deadline:
+        if stop is not None and iterations % 32 == 0 and stop():
+            break
+        iterations += 1
+        u = max(unassigned, key=lambda v: units[v].difficulty + evicted[v] + rng.random())
+        unassigned.discard(u)
+        unit = units[u]
+        cost = np.zeros(len(unit.starts))
+        for _m, d, r in unit.members:
+            if len(r):
+                block = occ[r]
+                for o in range(d):
+                    cost += weight[block[:, unit.starts + o]].sum(axis=0)
+                cost += LIMIT_COST * _over_limits(r, d, unit.days, day_load, per_day, max_days)
+                rg = r[gapless[r]]
+                if len(rg):
+                    cost += GAP_COST * _new_gaps(rg, d, unit, occ, grid.day_ranges, teach_prefix)
+        for g, _m, d in unit.groups:
+            group = groups[g]
+            k = group.min_days
+            near = np.zeros(grid.days + k)
+            for m2 in group.meetings:
+                v = meeting_unit[m2]
+                if v == u or v not in start_of:
+                    continue
+                s2 = start_of[v]
+                e = int(day_of[s2])
+                near[max(0, e - k + 1) : e + k] += weight[v] if group.hard else SOFT_CLOSE
+                if group.adjacent:
+                    d2 = problem.meetings[m2].duration
+                    apart = (unit.days == e) & (unit.starts != s2 + d2) & (unit.starts + d != s2)
+                    cost += apart * weight[v]
+            cost += near[unit.days]
+        cost += np.fromiter((rng.random() for _ in range(len(cost))), float, len(cost)) * 0.5
+        for t, until in tabu[u].items():
+            if until > iterations:
+                cost[np.searchsorted(unit.starts, t)] += TABU_COST
+        i = int(np.argmin(cost))
+        t = int(unit.starts[i])
+        for v in _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u):
+            remove(v)
+        place(u, t)
+        if len(start_of) > len(best):
+            best, best_at = dict(start_of), iterations
+        elif iterations - best_at > STALL_FACTOR * len(units) + 1000:
+            break  # no progress for long: give the rest of the time to CP-SAT
+    starts = {m: t + 0 for u, t in best.items() for m, _d, _r in units[u].members}
+    placed = len(starts)
+    return Construction(
+        starts=starts,
+        complete=not unassigned and not impossible and len(best) == len(units),
+        placed=placed,
+        meetings=len(problem.meetings),
+        iterations=iterations,
+        seconds=clock() - began,
+    )
+
+
+_NO_ROWS = np.zeros(0, dtype=np.int64)
+
+
+def _over_limits(r, d, days, day_load, per_day, max_days) -> np.ndarray:
+    """For each candidate start (its day in ``days``): how many of the rows ``r`` it would take
+    over their lessons-a-day limit or onto a day beyond their days-a-week limit."""
+    out = np.zeros(len(days))
+    lim = per_day[r]
+    if np.isfinite(lim).any():
+        out += (day_load[r][:, days] + d > lim[:, None]).sum(axis=0)
+    most = max_days[r]
+    if np.isfinite(most).any():
+        used = day_load[r] > 0
+        full = used.sum(axis=1) >= most
+        out += (~used[:, days] & full[:, None]).sum(axis=0)
+    return out
+
+
+def _new_gaps(rows, d, unit, occ, day_ranges, teach_prefix) -> np.ndarray:
+    """For each candidate start: the change in idle teaching slots between the first and last
+    lesson of that day, summed over ``rows``, when a ``d``-slot meeting starts there."""
+    out = np.zeros(len(unit.starts))
+    busy = occ[rows] >= 0
+    for day in np.unique(unit.days):
+        here = unit.days == day
+        ts = unit.starts[here]
+        a, b = day_ranges[day].start, day_ranges[day].stop
+        for row in busy[:, a:b]:
+            idx = np.flatnonzero(row)
+            if not len(idx):
+                continue
+            first, last, count = a + idx[0], a + idx[-1], len(idx)
+            old = teach_prefix[last + 1] - teach_prefix[first] - count
+            lo, hi = np.minimum(first, ts), np.maximum(last, ts + d - 1)
+            out[here] += teach_prefix[hi + 1] - teach_prefix[lo] - (count + d) - old
+    return out
+
+
+def _gapless(problem: Problem, row_of, n_rows: int) -> np.ndarray:
+    """Rows of people under a hard max-gaps rule (a day or a week)."""
+    out = np.zeros(n_rows, dtype=bool)
+    for c in problem.data.constraints:
+        if c.active and c.hard and c.kind in ("max_gaps_per_day", "max_gaps_per_week"):
+            for resource in problem.resources_for(c.target):
+                row = row_of.get(frozenset(resource.meetings))
+                if row is not None:
+                    out[row] = True
+    return out
+
+
+def _limits(problem: Problem, row_of, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per occupancy row: the hard limit of lesson slots a day and of days a week (inf: none)."""
+    per_day = np.full(n_rows, np.inf)
+    max_days = np.full(n_rows, np.inf)
+    for t, r in zip(problem.data.teachers, problem.teachers, strict=True):
+        row = row_of.get(frozenset(r.meetings))
+        if t.max_slots_per_day is not None and row is not None:
+            per_day[row] = min(per_day[row], t.max_slots_per_day)
+    for c in problem.data.constraints:
+        if not (c.active and c.hard) or c.kind not in ("max_per_day", "max_days_per_week"):
+            continue
+        if c.kind == "max_per_day" and c.activities:
+            continue
+        table, limit = (per_day, c.max_slots) if c.kind == "max_per_day" else (max_days, c.max_days)
+        for resource in problem.resources_for(c.target):
+            row = row_of.get(frozenset(resource.meetings))
+            if row is not None:
+                table[row] = min(table[row], limit)
+    return per_day, max_days
+
+
+def _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u) -> set[int]:
+    """Placed units that placing ``unit`` at ``t`` would break a rule with."""
+    day_of = problem.grid.day_of
+    durations = [x.duration for x in problem.meetings]
+    out: set[int] = set()
+    for _m, d, r in unit.members:
+        if len(r):
+            out.update(int(v) for v in np.unique(occ[r, t : t + d]) if v >= 0)
+    day = day_of[t]
+    for g, _m, d in unit.groups:
+        group = groups[g]
+        for m2 in group.meetings:
+            v = meeting_unit[m2]
+            if v == u or v not in start_of:
+                continue
+            s2 = start_of[v]
+            too_close = group.hard and abs(day_of[s2] - day) < group.min_days
+            apart = group.adjacent and day_of[s2] == day and t not in (s2 + durations[m2], s2 - d)
+            if too_close or apart:
+                out.add(v)
+    out.discard(u)
+    return out
+
+
+def _units(problem: Problem, day_of: np.ndarray) -> tuple[list[int], list[_Unit]]:
+    """Meetings that must start together (hard same-start at the same time) form one unit."""
+    parent = list(range(len(problem.meetings)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in problem.data.constraints:
+        if c.kind == "same_start" and c.active and c.hard and c.part == "time":
+            lists = [problem.activity_meetings[a] for a in c.activities]
+            for k in range(min(len(ms) for ms in lists)):
+                first = find(lists[0][k])
+                for ms in lists[1:]:
+                    parent[find(ms[k])] = first
+    members: dict[int, list[int]] = defaultdict(list)
+    for m in range(len(problem.meetings)):
+        members[find(m)].append(m)
+    meeting_unit = [0] * len(problem.meetings)
+    units = []
+    for root in sorted(members):
+        ms = members[root]
+        common = set(problem.meetings[ms[0]].starts)
+        for m in ms[1:]:
+            common &= set(problem.meetings[m].starts)
+        starts = np.asarray(sorted(common), dtype=np.int64)
+        for m in ms:
+            meeting_unit[m] = len(units)
+        units.append(
+            _Unit(
+                members=[(m, problem.meetings[m].duration, _NO_ROWS) for m in ms],
+                starts=starts,
+                days=day_of[starts] if len(starts) else starts,
+                groups=[],
+                difficulty=0.0,
+            )
+        )
+    return meeting_unit, units
+
+
+def _resource_rows(problem: Problem) -> tuple[dict[int, np.ndarray], dict[frozenset, int]]:
+    """Meeting -> rows of the occupancy table it uses: one row per person (people attending the
+    very same meetings share a row) and one per hard not-overlapping rule; and the row of each
+    such set of meetings."""
+    seen: dict[frozenset[int], int] = {}
+    by_meeting: dict[int, list[int]] = defaultdict(list)
+    sets = [r.meetings for r in (*problem.teachers, *problem.leaves, *problem.students)]
+    for c in problem.data.constraints:
+        if c.kind == "not_overlapping" and c.active and c.hard:
+            sets.append(tuple(m for a in c.activities for m in problem.activity_meetings[a]))
+    for meetings in sets:
+        key = frozenset(meetings)
+        if len(key) < 2 or key in seen:
+            continue
+        seen[key] = row = len(seen)
+        for m in key:
+            by_meeting[m].append(row)
+    rows = {m: np.asarray(sorted(r), dtype=np.int64) for m, r in by_meeting.items()}
+    return rows, seen
+
+
+@dataclass(frozen=True)
+class _Group:
+    meetings: tuple[int, ...]
+    min_days: int
+    hard: bool
+    """Hard: the meetings must be ``min_days`` apart; soft: it is only preferred."""
+    adjacent: bool
+    """Two of them on one day must be back to back (hard, FET's consecutive-if-same-day)."""
+
+
+def _min_day_groups(problem: Problem, meeting_unit) -> list[_Group]:
+    groups = []
+    for activity in problem.activities:
+        meetings = problem.activity_meetings[activity.id]
+        if activity.min_days_between and len(meetings) > 1:
+            groups.append(_Group(meetings, activity.min_days_between, True, False))
+    for c in problem.data.constraints:
+        if c.kind == "min_days_between" and c.active:
+            meetings = tuple(m for a in c.activities for m in problem.activity_meetings[a])
+            if len({meeting_unit[m] for m in meetings}) > 1:
+                adjacent = not c.hard and c.consecutive_if_same_day
+                groups.append(_Group(meetings, c.min_days, c.hard, adjacent))
+    return groups
+
+
+def _difficulty(unit: _Unit, rows: dict[int, np.ndarray]) -> float:
+    """Fewer possible starts and more people and slots make a unit harder: place it early."""
+    load = sum(d * (1 + len(r)) for _m, d, r in unit.members)
+    return 10.0 * load / max(1, len(unit.starts)) + len(unit.groups)
+
+
+def keeps(rule) -> bool:
+    """Whether ``construct`` keeps this hard rule by itself."""
+    kind = getattr(rule, "kind", None)
+    if kind == "same_start":
+        return rule.part == "time"
+    return kind in ("min_days_between", "not_overlapping")
+
+
+def relax(rule) -> bool:
+    """For the repair model: every hard rule ``construct`` does not keep (a rule object, or the
+    source name of a built-in limit such as a teacher's maximum lessons a day)."""
+    return not keeps(rule)
