@@ -11,6 +11,14 @@ from scheduler.model.base import Frozen
 from scheduler.model.calendar import Calendar
 from scheduler.model.constraints import Constraint
 from scheduler.model.courses import Activity, Course, Subject
+from scheduler.model.personal import (
+    CycleDays,
+    DayRule,
+    LunchWave,
+    LunchWindow,
+    MaxMinutes,
+    PersonalBlock,
+)
 from scheduler.model.resources import Room, Teacher
 from scheduler.model.students import Student, StudentGroup
 
@@ -26,6 +34,13 @@ class SchoolData(Frozen):
     students: tuple[Student, ...] = ()
     activities: tuple[Activity, ...] = ()
     constraints: tuple[Constraint, ...] = Field(default=())
+    # Personalized time (scheduler.model.personal); optional, so older files load unchanged.
+    personal_blocks: tuple[PersonalBlock, ...] = ()
+    day_rules: tuple[DayRule, ...] = ()
+    cycle_days: tuple[CycleDays, ...] = ()
+    lunch_windows: tuple[LunchWindow, ...] = ()
+    max_minutes: tuple[MaxMinutes, ...] = ()
+    lunch_waves: tuple[LunchWave, ...] = ()
 
     @cached_property
     def subject_by_id(self) -> dict[str, Subject]:

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from scheduler.model.base import Frozen, Id
+from scheduler.model.personal import LunchAssignment
 
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown", "manual"]
 
@@ -38,6 +39,11 @@ class Solution(Frozen):
     best_bound: float | None = None
     wall_s: float | None = None
     created: datetime | None = None
+    lunches: tuple[LunchAssignment, ...] = Field((), description="Each student's lunch wave.")
+
+    @cached_property
+    def wave_by_student(self) -> dict[str, str]:
+        return {a.student: a.wave for a in self.lunches}
 
     @cached_property
     def _by_meeting(self) -> dict[tuple[str, int], Placement]:

@@ -53,7 +53,14 @@ def find_problems(data: SchoolData) -> list[Problem]:
         *_references(data),
         *_activities(data),
         *_constraints(data),
+        *_personal(data),
     ]
+
+
+def _personal(data: SchoolData) -> Iterator[Problem]:
+    from scheduler.model.personal_validate import personal_problems  # it imports this module
+
+    return personal_problems(data)
 
 
 _COLLECTIONS = (

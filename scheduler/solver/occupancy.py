@@ -50,6 +50,7 @@ class Occupancy:
         self.seats: list[Seat] = []
         self.enrolled: dict[str, tuple[str, ...]] = solution.sections_by_student
         self.solution_sections: dict[str, tuple[str, ...]] = solution.students_by_section
+        self.lunches: dict[str, str] = solution.wave_by_student
         self._away: dict[tuple[str, str], frozenset[int]] = {}
         seen: set[tuple[str, int]] = set()
         for p in solution.placements:

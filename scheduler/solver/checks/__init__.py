@@ -8,6 +8,7 @@ from scheduler.solver.checks import (
     days,
     gaps,
     load,
+    personal,
     rooms,
     same_slot,
     sections,
@@ -32,6 +33,7 @@ CHECKS = (
     days.days,
     together.together,
     together.order,
+    personal.personal,
 )
 
 __all__ = ["CHECKS"]

@@ -15,6 +15,16 @@ class Option:
     """(course, time class index)."""
     slots: frozenset[int]
     alternate: bool
+    counts: bool = True
+    """False for a lunch: its slots stay free, so they are no class minutes."""
+
+
+Cap = tuple[dict[int, int], int]
+"""(minutes of each slot of a day, most class minutes left that day): ``max_minutes_per_day``."""
+
+
+def minutes_of(opt: Option, cap: Cap) -> int:
+    return sum(cap[0].get(t, 0) for t in opt.slots) if opt.counts else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +38,7 @@ def seat_greedily(
     capacity: dict[tuple[str, int], int],
     *,
     keep: dict[str, list[tuple[str, int]]] | None = None,
+    caps: dict[str, list[Cap]] | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
     """Student -> chosen (course, time class) keys. With ``keep`` (an earlier seating), each
     student first tries to keep their seats, so a re-solve changes few timetables."""
@@ -35,8 +46,12 @@ def seat_greedily(
     order = sorted(wants, key=lambda s: (sum(len(w.options) for w in wants[s]), s))
     chosen: dict[str, list[tuple[str, int]]] = {}
     keep = keep or {}
+    caps = caps or {}
     for sid in order:
-        picks = _kept(wants[sid], left, keep.get(sid, ())) or _best(wants[sid], left)
+        mine = caps.get(sid, [])
+        picks = (None if mine else _kept(wants[sid], left, keep.get(sid, ()))) or _best(
+            wants[sid], left, mine
+        )
         for key in picks:
             left[key] -= 1
         chosen[sid] = picks
@@ -61,7 +76,9 @@ def _kept(wants: list[Want], left, previous) -> list[tuple[str, int]] | None:
     return picks if len(picks) == len(prev) else None
 
 
-def _best(wants: list[Want], left: dict[tuple[str, int], int]) -> list[tuple[str, int]]:
+def _best(
+    wants: list[Want], left: dict[tuple[str, int], int], caps: list[Cap] = ()
+) -> list[tuple[str, int]]:
     wants = sorted(wants, key=lambda w: (-w.weight, len(w.options)))
     best_value = -1
     best: list[tuple[str, int]] = []
@@ -69,6 +86,13 @@ def _best(wants: list[Want], left: dict[tuple[str, int], int]) -> list[tuple[str
     suffix = [0] * (len(wants) + 1)
     for i in range(len(wants) - 1, -1, -1):
         suffix[i] = suffix[i + 1] + wants[i].weight
+
+    def fits(picks: list, opt: Option) -> bool:
+        return all(
+            minutes_of(opt, cap) + sum(minutes_of(o, cap) for o in picks) <= cap[1] for cap in caps
+        )
+
+    chosen: list[Option] = []
 
     def search(i: int, used: frozenset[int], courses: frozenset[str], value: int, picks: list):
         nonlocal best_value, best, nodes
@@ -83,10 +107,14 @@ def _best(wants: list[Want], left: dict[tuple[str, int], int]) -> list[tuple[str
             course = opt.key[0]
             if left.get(opt.key, 0) <= 0 or course in courses or opt.slots & used:
                 continue
+            if caps and not fits(chosen, opt):
+                continue
             picks.append(opt.key)
+            chosen.append(opt)
             gain = w.weight - (1 if opt.alternate else 0)
             search(i + 1, used | opt.slots, courses | {course}, value + gain, picks)
             picks.pop()
+            chosen.pop()
         search(i + 1, used, courses, value, picks)
 
     search(0, frozenset(), frozenset(), 0, [])

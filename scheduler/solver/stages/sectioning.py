@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.model import Activity, SchoolData
 from scheduler.solver.progress import CancelToken
+from scheduler.solver.stages.lunch import LunchPlan
 from scheduler.solver.stages.seat_model import W_REQUIRED, SeatModel, collect_wants
 from scheduler.solver.stages.seating import Want, seat_greedily
 
@@ -42,6 +43,8 @@ class Sectioning:
     unmet: int = 0
     unmet_required: int = 0
     status: str = "unknown"
+    lunches: dict[str, str] = field(default_factory=dict)
+    """Student -> lunch wave."""
 
 
 def is_section(activity: Activity) -> bool:
@@ -101,13 +104,21 @@ def section_students(
     workers: int | None = None,
     cancel: CancelToken | None = None,
     hint: dict[str, tuple[str, ...]] | None = None,
+    lunch: LunchPlan | None = None,
 ) -> Sectioning:
     began = time.monotonic()
     classes = time_classes(data, occupied)
     busy = fixed_busy(data, occupied, unavailable)
     capacity = {(c, k): tc.capacity for c, tcs in classes.items() for k, tc in enumerate(tcs)}
     wants = collect_wants(data, classes, busy)
-    picked = seat_greedily(wants, capacity, keep=_keys(hint, classes))
+    caps = {}
+    if lunch is not None and not lunch.empty:
+        class_busy = {sid: b - unavailable.get(sid, frozenset()) for sid, b in busy.items()}
+        for sid, extra in lunch.wants(sorted(busy), class_busy).items():
+            wants.setdefault(sid, []).extend(extra)
+        capacity.update(lunch.keys_capacity())
+        caps = lunch.caps(class_busy)
+    picked = seat_greedily(wants, capacity, keep=_keys(hint, classes), caps=caps)
     label = "first seating"
     rng = random.Random(seed)
     rounds = stale = 0
@@ -121,7 +132,11 @@ def section_students(
         part = _neighbourhood(data, wants, picked, lacking, rng)
         used = Counter(key for sid, keys in picked.items() if sid not in part for key in keys)
         left = {key: cap - used[key] for key, cap in capacity.items()}
-        sm = SeatModel.build({sid: wants[sid] for sid in part if sid in wants}, left)
+        sm = SeatModel.build(
+            {sid: wants[sid] for sid in part if sid in wants},
+            left,
+            caps={sid: caps[sid] for sid in part if sid in caps},
+        )
         sm.hint({sid: picked.get(sid, []) for sid in part})
         budget = min(ROUND_S, time_limit_s - (time.monotonic() - began))
         solution, proven = _run(sm, budget, seed + rounds, workers, cancel)
@@ -138,7 +153,8 @@ def section_students(
     chosen: dict[tuple[str, int], list[str]] = defaultdict(list)
     for sid, keys in sorted(picked.items()):
         for key in keys:
-            chosen[key].append(sid)
+            if key[0] in classes:
+                chosen[key].append(sid)
     enrollments: dict[str, list[str]] = defaultdict(list)
     for (course, k), students in sorted(chosen.items()):
         for sid, sec in share_out(students, classes[course][k], data):
@@ -146,6 +162,7 @@ def section_students(
     return Sectioning(
         enrollments={s: tuple(sorted(v)) for s, v in sorted(enrollments.items())},
         status=label,
+        lunches=lunch.decode(picked) if lunch is not None else {},
     )
 
 
