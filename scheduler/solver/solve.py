@@ -265,9 +265,14 @@ def _waves_after(problem: Problem, tt: Timetable, enrollments) -> dict[str, str]
 def _score(work: SchoolData, problem: Problem, tt: Timetable, sec) -> tuple[int, int, int]:
     """(unmet required, unmet requests, timetable penalty): smaller is better."""
     stats = request_stats(work, _solution(problem, tt, sec.enrollments, 0.0))
+    no_lunch = len(work.students) - len(sec.lunches) if work.lunch_waves else 0
     if stats is None:
-        return (0, 0, tt.objective)
-    return (stats.required - stats.required_met, stats.requests - stats.met, tt.objective)
+        return (no_lunch, 0, tt.objective)
+    return (
+        stats.required - stats.required_met + no_lunch,
+        stats.requests - stats.met,
+        tt.objective,
+    )
 
 
 def _blocking_pairs(work, problem, tt: Timetable, sec) -> Counter[tuple[str, str]]:

@@ -40,6 +40,7 @@ PAGE_ICONS = {
     "Constraints": SP.SP_MessageBoxWarning,
     "Timetable": SP.SP_FileDialogDetailedView,
     "Scenarios": SP.SP_BrowserReload,
+    "Personal time": SP.SP_FileDialogInfoView,
 }
 
 

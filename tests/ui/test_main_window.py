@@ -20,6 +20,7 @@ PAGES = [
     "Students & Groups",
     "Requests",
     "Constraints",
+    "Personal time",
     "Timetable",
     "Scenarios",
 ]

@@ -15,6 +15,7 @@ NAME = LUNCH_WAVE
 
 
 def build(b: Build) -> None:
+    _section_seats(b)
     data = b.data
     leaves = [r for r in b.problem.leaves if r.meetings]
     if not data.lunch_waves or not leaves:
@@ -62,3 +63,44 @@ def _sizes(b: Build) -> tuple[Counter[str], dict[str, set[str]]]:
                     size[leaf], data.group_by_id[leaf].size if leaf in data.group_by_id else 0
                 )
     return size, pinned
+
+
+def _section_seats(b: Build) -> None:
+    """Guidance for schools whose students are seated in sections: fewer section seats in the
+    periods a wave eats in. Each student gives one of the W wave periods to lunch, so of a day's
+    P periods a wave period should hold (1 - 1/W) / (P - 1) of the day's seats; seats beyond
+    that share cost a little (reported with ``course_conflicts``, which is never scored)."""
+    data, p = b.data, b.problem
+    waves = data.lunch_waves
+    if len(waves) < 2:
+        return
+    grid = p.grid
+    days = [d for d in range(grid.days) if grid.teaching_slots_of_day(d)]
+    sections = []
+    per_day = 0.0
+    for a in p.activities:
+        course = data.course_by_id.get(a.course) if a.course else None
+        if course is None or a.groups or not course.section_capacity:
+            continue
+        sections.append((a.id, course.section_capacity))
+        per_day += course.section_capacity * sum(a.meetings) / max(1, len(days))
+    if not sections:
+        return
+    in_wave = set().union(*(grid.slots_of(wave_slots(data.calendar, w)) for w in waves))
+    for d in days:
+        teaching = grid.teaching_slots_of_day(d)
+        if len(teaching) < 2:
+            continue
+        target = int(per_day * (1 - 1 / len(waves)) / (len(teaching) - 1))
+        for t in (t for t in teaching if t in in_wave):
+            terms = [
+                (cap, lit)
+                for aid, cap in sections
+                for m in p.activity_meetings[aid]
+                for lit in b.vars.covering(m, t)
+            ]
+            most = sum(cap for cap, _ in terms)
+            if most > target:
+                seats = sum(cap * lit for cap, lit in terms)
+                over = b.excess(seats, target, f"lunch-seats@{t}", most)
+                b.penalize("course_conflicts", f"lunch seats {grid.refs[t]}", 1, over)

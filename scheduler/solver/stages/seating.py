@@ -65,6 +65,8 @@ def _kept(wants: list[Want], left, previous) -> list[tuple[str, int]] | None:
     prev = set(previous)
     picks, used, courses = [], frozenset(), set()
     for w in wants:
+        if w.options and not w.options[0].counts:
+            continue  # a lunch: chosen below, around the kept classes
         for opt in w.options:
             if opt.key in prev and left.get(opt.key, 0) > 0 and opt.key[0] not in courses:
                 if opt.slots & used:
@@ -73,13 +75,41 @@ def _kept(wants: list[Want], left, previous) -> list[tuple[str, int]] | None:
                 used |= opt.slots
                 courses.add(opt.key[0])
                 break
-    return picks if len(picks) == len(prev) else None
+    if len(picks) != len(prev):
+        return None
+    for w in wants:
+        if w.options and not w.options[0].counts:
+            opt = next(
+                (
+                    o
+                    for o in _by_room(w.options, left)
+                    if left.get(o.key, 0) > 0 and not o.slots & used
+                ),
+                None,
+            )
+            if opt is None:
+                return None
+            picks.append(opt.key)
+    return picks
+
+
+def _by_room(options: tuple[Option, ...], left) -> tuple[Option, ...] | list[Option]:
+    """A lunch (any free wave will do) is tried emptiest wave first, so the first seating
+    spreads students over the waves instead of filling the first one; classes keep their order."""
+    if not options or options[0].counts:
+        return options
+    return sorted(options, key=lambda o: -left.get(o.key, 0))
+
+
+def _is_lunch(w: Want) -> bool:
+    return bool(w.options) and not w.options[0].counts
 
 
 def _best(
     wants: list[Want], left: dict[tuple[str, int], int], caps: list[Cap] = ()
 ) -> list[tuple[str, int]]:
-    wants = sorted(wants, key=lambda w: (-w.weight, len(w.options)))
+    # Classes first, lunch last: any wave their classes leave free will do.
+    wants = sorted(wants, key=lambda w: (_is_lunch(w), -w.weight, len(w.options)))
     best_value = -1
     best: list[tuple[str, int]] = []
     nodes = 0
@@ -103,7 +133,7 @@ def _best(
             best_value, best = value, list(picks)
             return
         w = wants[i]
-        for opt in w.options:
+        for opt in _by_room(w.options, left):
             course = opt.key[0]
             if left.get(opt.key, 0) <= 0 or course in courses or opt.slots & used:
                 continue
