@@ -66,41 +66,36 @@ def _sizes(b: Build) -> tuple[Counter[str], dict[str, set[str]]]:
 
 
 def _section_seats(b: Build) -> None:
-    """Guidance for schools whose students are seated in sections: fewer section seats in the
-    periods a wave eats in. Each student gives one of the W wave periods to lunch, so of a day's
-    P periods a wave period should hold (1 - 1/W) / (P - 1) of the day's seats; seats beyond
-    that share cost a little (reported with ``course_conflicts``, which is never scored)."""
+    """For schools whose students are seated in sections: fewer sections in the periods a wave
+    eats in. Each student gives one of the W wave periods of a day to lunch, so of the P
+    periods a wave period holds (1 - 1/W) of a full period's students, and the wave periods
+    together should hold (W - 1) / (P - 1) of a course's sections, not W / P. Hard, per course
+    and day: at most that share, rounded, and at least one (a course of one section may meet
+    then). A cheap cap like the spread rule's, so the first timetable comes as fast as before."""
     data, p = b.data, b.problem
     waves = data.lunch_waves
     if len(waves) < 2:
         return
     grid = p.grid
-    days = [d for d in range(grid.days) if grid.teaching_slots_of_day(d)]
-    sections = []
-    per_day = 0.0
-    for a in p.activities:
-        course = data.course_by_id.get(a.course) if a.course else None
-        if course is None or a.groups or not course.section_capacity:
-            continue
-        sections.append((a.id, course.section_capacity))
-        per_day += course.section_capacity * sum(a.meetings) / max(1, len(days))
-    if not sections:
-        return
     in_wave = set().union(*(grid.slots_of(wave_slots(data.calendar, w)) for w in waves))
-    for d in days:
+    by_course: dict[str, list[str]] = defaultdict(list)
+    for a in p.activities:
+        if a.course is not None and not a.groups:
+            by_course[a.course].append(a.id)
+    for d in range(grid.days):
         teaching = grid.teaching_slots_of_day(d)
-        if len(teaching) < 2:
+        inside = [t for t in teaching if t in in_wave]
+        if not inside or len(teaching) <= len(waves):
             continue
-        target = int(per_day * (1 - 1 / len(waves)) / (len(teaching) - 1))
-        for t in (t for t in teaching if t in in_wave):
-            terms = [
-                (cap, lit)
-                for aid, cap in sections
+        share = (len(waves) - 1) / (len(teaching) - 1)
+        for sections in by_course.values():
+            cap = max(1, int(len(sections) * share + 0.5))
+            lits = [
+                lit
+                for aid in sections
                 for m in p.activity_meetings[aid]
+                for t in inside
                 for lit in b.vars.covering(m, t)
             ]
-            most = sum(cap for cap, _ in terms)
-            if most > target:
-                seats = sum(cap * lit for cap, lit in terms)
-                over = b.excess(seats, target, f"lunch-seats@{t}", most)
-                b.penalize("course_conflicts", f"lunch seats {grid.refs[t]}", 1, over)
+            if len(lits) > cap:
+                b.model.add(sum(lits) <= cap)

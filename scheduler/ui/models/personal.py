@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import time
 
+from PySide6.QtCore import Qt
+
 from scheduler.model.personal import (
     PERSONAL_KINDS,
     CycleDays,
@@ -15,7 +17,7 @@ from scheduler.model.personal import (
     PersonalBlock,
 )
 from scheduler.ui.models.columns import Column
-from scheduler.ui.models.table import EntityTableModel
+from scheduler.ui.models.table import SORT_ROLE, EntityTableModel
 
 _ID = Column("ID", "id", tip="Stable identifier used in files and references", width=80)
 _NAME = Column("Name", "name", width=200)
@@ -105,7 +107,22 @@ class LunchWaveModel(EntityTableModel):
         Column("Seats", "capacity", "int", optional=True, width=70,
                tip="Cafeteria seats in this wave (empty: no limit)"),
         Column("Groups", "groups", "ids", width=140, tip="Groups that always eat in this wave"),
+        Column("Eating", None, "int", width=70, tip="Students the timetable gives this wave"),
     )  # fmt: skip
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and self.columns[index.column()].title == "Eating":
+            solution = self.doc.solution
+            if solution is None or role not in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.EditRole,
+                SORT_ROLE,
+            ):
+                return None
+            wave = self.item(index.row()).id
+            n = sum(1 for a in solution.lunches if a.wave == wave)
+            return n if role == SORT_ROLE else str(n)
+        return super().data(index, role)
 
     def new_item(self) -> LunchWave:
         n = len(self._rows)

@@ -11,8 +11,8 @@ from scheduler.ui.views.pages import EntityPage, Page, TabbedPage
 def personal_time(doc: Document) -> Page:
     return TabbedPage(
         [
-            ("Internships & time away", EntityPage(doc, personal.PersonalBlockModel, "blocks")),
-            ("Late starts & early release", EntityPage(doc, personal.DayRuleModel, "day rules")),
+            ("Internships and time away", EntityPage(doc, personal.PersonalBlockModel, "blocks")),
+            ("Late starts and early release", EntityPage(doc, personal.DayRuleModel, "day rules")),
             ("Lunch waves", EntityPage(doc, personal.LunchWaveModel, "lunch waves")),
             ("Lunch windows", EntityPage(doc, personal.LunchWindowModel, "lunch windows")),
             ("Minutes a day", EntityPage(doc, personal.MaxMinutesModel, "caps")),
