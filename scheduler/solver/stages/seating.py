@@ -52,6 +52,10 @@ def seat_greedily(
         picks = (None if mine else _kept(wants[sid], left, keep.get(sid, ()))) or _best(
             wants[sid], left, mine
         )
+        if _lunch_missing(wants[sid], picks, left):
+            # Classes first left no wave free within the search's budget: pick the wave first
+            # and fit the classes around it (a lost class is better than a lost lunch).
+            picks = _best(wants[sid], left, mine, lunch_first=True)
         for key in picks:
             left[key] -= 1
         chosen[sid] = picks
@@ -105,11 +109,26 @@ def _is_lunch(w: Want) -> bool:
     return bool(w.options) and not w.options[0].counts
 
 
+def _lunch_missing(wants: list[Want], picks, left) -> bool:
+    chosen = set(picks)
+    return any(
+        _is_lunch(w)
+        and not chosen.intersection(o.key for o in w.options)
+        and any(left.get(o.key, 0) > 0 for o in w.options)
+        for w in wants
+    )
+
+
 def _best(
-    wants: list[Want], left: dict[tuple[str, int], int], caps: list[Cap] = ()
+    wants: list[Want],
+    left: dict[tuple[str, int], int],
+    caps: list[Cap] = (),
+    *,
+    lunch_first: bool = False,
 ) -> list[tuple[str, int]]:
     # Classes first, lunch last: any wave their classes leave free will do.
-    wants = sorted(wants, key=lambda w: (_is_lunch(w), -w.weight, len(w.options)))
+    last = (lambda w: not _is_lunch(w)) if lunch_first else _is_lunch
+    wants = sorted(wants, key=lambda w: (last(w), -w.weight, len(w.options)))
     best_value = -1
     best: list[tuple[str, int]] = []
     nodes = 0
