@@ -56,14 +56,14 @@ def personal_rows(data: SchoolData, solution: Solution) -> list[list[object]]:
 def add_personal_rows(ws: Worksheet, *, data: SchoolData, solution: Solution) -> int:
     """Append the personal rows under the lesson rows and widen the filter; returns how many."""
     rows = personal_rows(data, solution)
-    for values in rows:
-        ws.append([None] * len(values))
-        r = ws.max_row
+    first = ws.max_row + 1  # max_row walks every cell: read it once, not per row
+    for r, values in enumerate(rows, start=first):
         for col, value in enumerate(values, start=1):
             if isinstance(value, str):
                 put_text(ws.cell(r, col), value)  # names may start like a formula
             elif value is not None:
                 ws.cell(r, col, value)
     if rows and ws.auto_filter.ref:
-        ws.auto_filter.ref = f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
+        last_col = get_column_letter(len(rows[0]))
+        ws.auto_filter.ref = f"A1:{last_col}{first + len(rows) - 1}"
     return len(rows)
