@@ -1,10 +1,12 @@
 """Screenshots of the Personal time page on Northside Academy, grabbed from the X root window.
 
-    xvfb-run -s "-screen 0 1600x1000x24" python docs/screenshots/take_personal.py docs/screenshots
+    xvfb-run -s "-screen 0 1600x1000x24" python docs/screenshots/take_personal.py docs/screenshots \
+        [SOLVED.flexday]
 
-Opens the sample, shows each tab of the page (internships, late starts, lunch waves, lunch
-windows), changes an internship's days through the table model (as a cell edit does), then
-undoes everything and closes without saving.
+Opens the sample (or a solved copy of it, e.g. from ``flexday solve --save``), shows each tab
+of the page (internships, late starts, lunch waves, lunch windows), changes an internship's days
+through the table model (as a cell edit does), shows a student's week with their lunch wave and
+internship when the project is solved, then undoes everything and closes without saving.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 from scheduler.ui.app import application
+from scheduler.ui.views.timetable import TimetableView
 
 SHOTS = (
     ("personal-internships", 0),
@@ -26,7 +29,10 @@ SHOTS = (
 )
 
 
-def main(out: Path) -> None:
+STUDENT = "S0001"
+
+
+def main(out: Path, project: Path) -> None:
     os.environ.setdefault("FLEXDAY_DATA_DIR", tempfile.mkdtemp())
     app = application()
     from scheduler.ui.main_window import MainWindow
@@ -35,7 +41,7 @@ def main(out: Path) -> None:
     win.files.timer.stop()
     win.setGeometry(0, 0, 1600, 1000)
     win.show()
-    win.files.open_path(Path("samples/northside-academy.flexday"))
+    win.files.open_path(project)
 
     def settle(rounds: int = 15) -> None:
         for _ in range(rounds):
@@ -58,6 +64,11 @@ def main(out: Path) -> None:
             days = next(i for i, c in enumerate(editor.model.columns) if c.title == "Days")
             editor.model.setData(editor.model.index(0, days), "TUE, WED")
         shot(name)
+    if win.doc.solution is not None:  # a solved copy: the student's week shows lunch and time away
+        win.show_page("Timetable")
+        view = win.pages["Timetable"].findChild(TimetableView)
+        view.show_week_of("student", STUDENT)
+        shot("personal-timetable-student")
     while win.doc.undo_stack.canUndo():
         win.doc.undo_stack.undo()
     win.files.dialogs.unsaved = lambda *_: "discard"
@@ -65,4 +76,5 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    here = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    main(here, Path(sys.argv[2] if len(sys.argv) > 2 else "samples/northside-academy.flexday"))

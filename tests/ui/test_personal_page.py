@@ -75,3 +75,39 @@ def test_deleting_a_student_updates_the_rules_about_them(doc):
     assert doc.data.personal_blocks == ()  # it was only about that student
     doc.undo_stack.undo()
     assert doc.data.personal_blocks[0].students == (sid,)
+
+
+def test_a_students_week_shows_their_lunch_and_internship(qtbot):
+    from scheduler.model import Solution, Student
+    from scheduler.model.personal import LunchAssignment, LunchWave, PersonalBlock
+    from scheduler.ui.views.timetable import TimetableView
+    from scheduler.ui.views.timetable_personal import Band, personal_bands
+    from tests.conftest import small_school
+
+    block = PersonalBlock(
+        id="b", name="Clinic", students=("ANA",), days=("Mon",), start="09:00", end="10:30"
+    )
+    wave = LunchWave(id="A", name="Lunch A", days=("Mon",), start="12:40", end="13:25")
+    data = small_school(
+        students=(Student(id="ANA"),), personal_blocks=(block,), lunch_waves=(wave,)
+    )
+    solution = Solution(lunches=(LunchAssignment(student="ANA", wave="A"),))
+    bands = personal_bands(data, solution, "ANA")
+    # Monday: P1 08:00, P2 08:45, break 09:30, P3 09:50-10:35, lunch slot, P4 12:40
+    assert bands == [
+        Band(0, 5, 5, "Lunch A", True),
+        Band(0, 1, 3, "Clinic", False),
+    ]
+    assert personal_bands(data, None, "ANA") == [Band(0, 1, 3, "Clinic", False)]
+
+    view = TimetableView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.set_content(data, solution)
+    view.show_week_of("student", "ANA")
+    assert len(view.grid.bands) == 2
+    view.grid.resize(800, 600)
+    view.grid.repaint()
+    view.show_week_of("teacher", data.teachers[0].id)
+    assert view.grid.bands == []
