@@ -4,7 +4,7 @@ late starts, solved within the sectioning time budget.
     python -m benchmarks.personal_day [--students N ...] [--seeds 1] [--limit S] [--quick]
 
 Each run is a fresh process: generate the school with ``samples/requests.py``'s personalized day
-(``request_school(personal=True)``: nine periods, lunch waves A/B/C with seats for 40% of the
+(``request_school(personal=True)``: nine periods, lunch waves A/B/C with seats for half of the
 students each, about 15% of students on internships Tue/Thu from 13:00, late starters), solve,
 and score the result with the independent checker. Prints a table of medians per size and ends
 with one JSON line of the figures of the largest size.
