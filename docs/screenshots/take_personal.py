@@ -64,13 +64,13 @@ def main(out: Path, project: Path) -> None:
             days = next(i for i, c in enumerate(editor.model.columns) if c.title == "Days")
             editor.model.setData(editor.model.index(0, days), "TUE, WED")
         shot(name)
+    while win.doc.undo_stack.canUndo():
+        win.doc.undo_stack.undo()
     if win.doc.solution is not None:  # a solved copy: the student's week shows lunch and time away
         win.show_page("Timetable")
         view = win.pages["Timetable"].findChild(TimetableView)
         view.show_week_of("student", STUDENT)
         shot("personal-timetable-student")
-    while win.doc.undo_stack.canUndo():
-        win.doc.undo_stack.undo()
     win.files.dialogs.unsaved = lambda *_: "discard"
     win.close()
 
