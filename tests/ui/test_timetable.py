@@ -3,7 +3,6 @@ and a move made undoable through the document."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -239,7 +238,8 @@ def test_a_move_goes_through_the_document_and_undoes(qtbot, riverside):
     assert (back.day, back.first) != (good[1], good[2])
 
 
-def test_the_large_school_opens_and_paints_quickly(qtbot):
+def test_the_large_school_opens_paints_and_judges_a_carried_card(qtbot):
+    # How fast this is, is measured by benchmarks.ui_stall, not here.
     data = load_project(ROOT / "samples" / "large.flexday").scenario().data
     slots = [(d.id, s.id) for d in data.calendar.days for s in d.slots if s.teaching]
     placements = tuple(
@@ -257,17 +257,15 @@ def test_the_large_school_opens_and_paints_quickly(qtbot):
     qtbot.addWidget(view)
     view.resize(1400, 900)
     view.show()
-    began = time.perf_counter()
     view.set_content(data, Solution(placements=placements))
     view.show_master()
     view.grid.repaint()
-    assert time.perf_counter() - began < 1.5
     grid = view.grid
+    assert len(grid._placed) == len(placements)
     card = grid._placed[0][0]
-    began = time.perf_counter()
     grid.pick_up(card)
     grid.repaint()
-    assert time.perf_counter() - began < 0.5
+    assert grid._time_verdicts, "a carried card has a verdict for every slot"
 
 
 def test_a_students_week_shows_the_sections_they_are_seated_in(qtbot):
