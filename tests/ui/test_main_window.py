@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -87,16 +86,13 @@ def test_moves_and_pins_are_undoable_with_readable_labels(doc):
     assert doc.solution.placement("FR-7", 0).day == "Mon"
 
 
-def test_large_sample_opens_quickly(window, qtbot):
+def test_large_sample_opens_and_counts_its_students(window, qtbot):
+    # How fast it opens is measured by benchmarks.ui_stall, not here.
     win = window
     win.show()
-    began = time.perf_counter()
     assert win.files.open_path(Path("samples/large.flexday"))
     win.show_page("Students & Groups")
     qtbot.wait(1)
-    # About 1 s on an idle machine (the benchmark reports the real figure); the margin is for a
-    # busy CI box. Models that read every row up front would take many times longer.
-    assert time.perf_counter() - began < 4.0
     assert "2500 students" in win.pages["Students & Groups"].editors[1].count.text()
 
 
