@@ -190,3 +190,26 @@ def test_class_based_school_gives_each_class_a_wave_its_lessons_leave_free():
     for sid, w in wave.items():
         slot = starts(result)[(lesson_of[sid], 0)][1]
         assert slot in (("P2", "P3") if w == "A" else ("P1",))
+
+
+def test_a_block_day_counts_its_long_slots_in_minutes():
+    from scheduler.model import Calendar, Day, Slot
+
+    def slots(prefix: str, length: int) -> tuple[Slot, ...]:
+        starts = (8 * 60 + 100 * i for i in range(3))
+        return tuple(
+            Slot(id=f"{prefix}{i + 1}", start=f"{t // 60:02d}:{t % 60:02d}",
+                 end=f"{(t + length) // 60:02d}:{(t + length) % 60:02d}")
+            for i, t in enumerate(starts)
+        )  # fmt: skip
+
+    regular, block = Day(id="Mon", slots=slots("P", 50)), Day(id="Tue", slots=slots("B", 90))
+    data = school(lesson("A", meetings=(1, 1, 1)), days=2, slots=3)
+    data = _with(
+        data,
+        calendar=Calendar(days=(regular, block)),
+        max_minutes=(MaxMinutes(id="cap", groups=("G1",), max_minutes=100),),
+    )
+    result, _ = solved(data)
+    per_day = Counter(d for d, _ in starts(result).values())
+    assert per_day == {"Mon": 2, "Tue": 1}  # two 50-minute periods, or one 90-minute block
