@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from scheduler.cli_personal import lunch_report, print_lunches
 from scheduler.cli_requests import print_plan, print_requests
 from scheduler.cli_requests import report as sectioning_report
 from scheduler.model import Project
@@ -73,6 +74,7 @@ def run_solve(
     print_plan(result.plan)
     _print_summary(result, checked)
     print_requests(result.requests)
+    print_lunches(data, result.solution)
     if report is not None:
         _write_report(report, name, result, checked, options, data)
     if result.solution is None:
@@ -145,6 +147,7 @@ def _write_report(path: Path, name: str, result: SolveResult, checked, options, 
         **sectioning_report(
             data, result.solution, result.plan, result.requests, result.first_full_schedule_s
         ),
+        **lunch_report(data, result.solution),
     }
     write_bytes(path, (json.dumps(doc, indent=2) + "\n").encode())
 

@@ -43,6 +43,7 @@ PAGE_ICONS = {
     "Timetable": SP.SP_FileDialogDetailedView,
     "Scenarios": SP.SP_BrowserReload,
     "Flex": SP.SP_DialogYesButton,
+    "Personal time": SP.SP_FileDialogInfoView,
 }
 
 

@@ -26,6 +26,7 @@ from scheduler.io.xlsx.layout import time_grid
 from scheduler.io.xlsx.lessons import Lesson, Names, group_lessons, read_lessons
 from scheduler.io.xlsx.master import write_master
 from scheduler.io.xlsx.matrix import write_matrix
+from scheduler.io.xlsx.personal import add_personal_rows
 from scheduler.io.xlsx.rosters import roster_sections, write_rosters
 from scheduler.io.xlsx.students import student_lessons, write_student_sheets, write_students
 from scheduler.io.xlsx.summary import write_summary
@@ -83,6 +84,7 @@ def build_workbook(
         write_students(
             wb.create_sheet("Students"), data=data, attended=attended, names=names, footer=footer
         )
+        add_personal_rows(wb["Students"], data=data, solution=solution)
         taken.add("students")
         index.append(("Students", "Every student's lessons, one row per meeting (filterable)"))
     sections = roster_sections(data, solution)
