@@ -288,6 +288,10 @@ def test_northside_has_a_personalized_day(northside: SchoolData) -> None:
     assert 0.13 <= len(interns) / len(northside.students) <= 0.18
     assert {b.kind for b in northside.personal_blocks} >= {"internship", "dual_enrolment"}
     assert all(northside.student_by_id[s].grade in (11, 12) for s in interns)
-    (late,) = northside.day_rules
-    assert late.kind == "late_start" and late.groups == ("LATE",)
+    # The late start is "from period 2": 08:50, and 08:40 on the flex days' shorter mornings.
+    late, flex_late = northside.day_rules
+    assert late.kind == flex_late.kind == "late_start"
+    assert late.groups == flex_late.groups == ("LATE",)
+    assert (late.days, f"{late.time:%H:%M}") == (("MON", "WED", "FRI"), "08:50")
+    assert (flex_late.days, f"{flex_late.time:%H:%M}") == (("TUE", "THU"), "08:40")
     assert not any(s.unavailable for s in northside.students)  # all by named rules
