@@ -164,9 +164,11 @@ def _follow_slots(rules: tuple[DayRule, ...], before: Calendar, after: Calendar)
         )
         if rest:
             out.append(rule.model_copy(update={"days": rest}))
-        for t in dict.fromkeys(moved.values()):
+        times = list(dict.fromkeys(moved.values()))
+        for n, t in enumerate(times, start=1):
             days = tuple(d for d, v in moved.items() if v == t)
-            out.append(rule.model_copy(update={"id": f"{rule.id}-flex", "days": days, "time": t}))
+            rid = f"{rule.id}-flex" if len(times) == 1 else f"{rule.id}-flex{n}"
+            out.append(rule.model_copy(update={"id": rid, "days": days, "time": t}))
     return tuple(out)
 
 
