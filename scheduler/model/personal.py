@@ -281,6 +281,30 @@ def group_away(data) -> dict[str, tuple[SlotRef, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
+def personal_time_any(data) -> dict[str, tuple[SlotRef, ...]]:
+    """Student -> slots of any kind (a flex slot too, which is no teaching slot) that their
+    personal blocks, late starts and early releases overlap: who is away from a flex window."""
+    out: dict[str, list[SlotRef]] = {}
+    for rule, start, end in (
+        *((b, b.start, b.end) for b in data.personal_blocks),
+        *(
+            (r, time(0, 0), r.time) if r.kind == "late_start" else (r, r.time, time(23, 59, 59))
+            for r in data.day_rules
+        ),
+    ):
+        lo, hi, wanted = clock_minutes(start), clock_minutes(end), set(rule.days)
+        refs = [
+            SlotRef(day=day.id, slot=s.id)
+            for day in data.calendar.days
+            if not wanted or day.id in wanted
+            for s in day.slots
+            if clock_minutes(s.start) < hi and clock_minutes(s.end) > lo
+        ]
+        for sid in members(data, rule.students, rule.groups):
+            out.setdefault(sid, []).extend(refs)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
 def _away_rules(data):
     for block in data.personal_blocks:
         yield block, block_slots(data.calendar, block)
