@@ -1,9 +1,13 @@
 """Flex time for the request-driven samples: a 40-minute window on Tuesday and Thursday.
 
 On those two days every period is 5 minutes shorter, which frees a FLEX slot after the morning
-break (about 09:50-10:30). Each teacher runs one offering: maths and English teachers an
-intervention, science, arts and computing teachers an enrichment, the rest a study hall, and
-about a third of those with a classroom an advisory; teachers beyond the classrooms hold study
+break (about 09:50-10:30). A school with lunch waves (``samples.personal_day``) keeps its
+afternoon: waves and time away are set by clock time for the whole cycle, so the periods from
+the first wave on keep their times and the morning periods give up the minutes instead (35
+minutes each there, and a 30-minute FLEX slot); a late start set at a period's start follows
+that period. Each teacher runs one offering: maths and English teachers an intervention,
+science, arts and computing teachers an enrichment, the rest a study hall, and about a third of
+those with a classroom an advisory; teachers beyond the classrooms hold study
 halls in the library or hall. Students ask in tiers: a few must attend an intervention, a few are
 asked for by a teacher, most rank three choices (some offerings are far more popular than
 others), and the others fall back on their advisory. Every choice comes from one
@@ -16,6 +20,7 @@ import random
 from datetime import datetime, timedelta
 
 from scheduler.model import (
+    Calendar,
     Day,
     FlexBlock,
     FlexOffering,
@@ -24,12 +29,15 @@ from scheduler.model import (
     Slot,
     SlotRef,
 )
+from scheduler.model.personal import DayRule
 
 FLEX_DAYS = ("TUE", "THU")
 CUT = 5
 """Minutes each teaching period gives up on a flex day."""
 LENGTH = 40
 PASSING = 5
+MORNING_CUT = 10
+"""Minutes each morning period gives up on a flex day of a school with lunch waves."""
 AFTER = "BRK"
 MANDATORY_SHARE = 0.06
 TEACHER_SHARE = 0.06
@@ -42,7 +50,8 @@ ENRICHMENT = {"SCI", "BIO", "CHEM", "PHYS", "ART", "MUS", "CS"}
 
 def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
     rng = random.Random(seed)
-    days = tuple(_flex_day(d) if d.id in FLEX_DAYS else d for d in data.calendar.days)
+    keep = min((_minutes(w.start) for w in data.lunch_waves), default=None)
+    days = tuple(_flex_day(d, keep) if d.id in FLEX_DAYS else d for d in data.calendar.days)
     calendar = data.calendar.model_copy(update={"days": days})
     block = FlexBlock(
         id="FLEX",
@@ -92,6 +101,7 @@ def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
     return data.model_copy(
         update={
             "calendar": calendar,
+            "day_rules": _follow_slots(data.day_rules, data.calendar, calendar),
             "flex_blocks": (block,),
             "flex_offerings": tuple(offerings),
             "flex_requests": tuple(requests),
@@ -99,10 +109,14 @@ def with_flex(data: SchoolData, *, seed: int = 2026) -> SchoolData:
     )
 
 
-def _flex_day(day: Day) -> Day:
-    """The day with shorter periods and a FLEX slot after the break; ids and kinds unchanged."""
+def _flex_day(day: Day, keep: int | None = None) -> Day:
+    """The day with shorter periods and a FLEX slot after the break; ids and kinds unchanged.
+    With ``keep`` (a clock minute: the first lunch wave), the slots that end after it keep their
+    times and only the morning periods are cut to make room."""
     if not any(s.id == AFTER for s in day.slots) or any(s.id == "FLEX" for s in day.slots):
         return day
+    if keep is not None:
+        return _flex_morning(day, keep)
     slots: list[Slot] = []
     clock = _minutes(day.slots[0].start)
     previous_end = clock
@@ -126,6 +140,77 @@ def _flex_day(day: Day) -> Day:
             )
             clock = start + LENGTH + PASSING
     return day.model_copy(update={"slots": tuple(slots)})
+
+
+def _follow_slots(rules: tuple[DayRule, ...], before: Calendar, after: Calendar):
+    """Late starts and early releases set at a slot's start follow that slot on the retimed flex
+    days (a rule of its own for those days), so "from period 2" stays period 2."""
+    out: list[DayRule] = []
+    for rule in rules:
+        moved = {}
+        for day in after.days:
+            if day.id not in FLEX_DAYS or (rule.days and day.id not in rule.days):
+                continue
+            old = before.day(day.id)
+            at = next((s.id for s in old.slots if s.start == rule.time), None) if old else None
+            new = next((s.start for s in day.slots if s.id == at), None)
+            if new is not None and new != rule.time:
+                moved[day.id] = new
+        if not moved:
+            out.append(rule)
+            continue
+        rest = tuple(
+            d.id for d in after.days if d.id not in moved and (not rule.days or d.id in rule.days)
+        )
+        if rest:
+            out.append(rule.model_copy(update={"days": rest}))
+        times = list(dict.fromkeys(moved.values()))
+        for n, t in enumerate(times, start=1):
+            days = tuple(d for d, v in moved.items() if v == t)
+            rid = f"{rule.id}-flex" if len(times) == 1 else f"{rule.id}-flex{n}"
+            out.append(rule.model_copy(update={"id": rid, "days": days, "time": t}))
+    return tuple(out)
+
+
+def _flex_morning(day: Day, keep: int) -> Day:
+    """The morning periods ``MORNING_CUT`` minutes shorter, a FLEX slot after the break in the
+    minutes they free (passing time either side), and the rest of the day as it was."""
+    later = [s for s in day.slots if _minutes(s.end) > keep]
+    morning = day.slots[: len(day.slots) - len(later)]
+    if not later or not morning:
+        return day
+    slots: list[Slot] = []
+    flex_at = 0
+    clock = previous_end = _minutes(morning[0].start)
+    for slot in morning:
+        gap = _minutes(slot.start) - previous_end
+        previous_end = _minutes(slot.end)
+        start = clock + (gap if slots else 0)
+        length = slot.minutes - (MORNING_CUT if slot.teaching else 0)
+        slots.append(slot.model_copy(update={"start": _time(start), "end": _time(start + length)}))
+        clock = start + length
+        if slot.id == AFTER:
+            flex_at = len(slots)
+            clock += 2 * PASSING  # the FLEX slot's length is what is left, found below
+    spare = _minutes(later[0].start) - PASSING - clock
+    if not flex_at or spare < 2 * PASSING:
+        return day
+    # the FLEX slot takes the spare minutes; the periods after it move up to make room
+    slots = [
+        *slots[:flex_at],
+        *(
+            s.model_copy(
+                update={
+                    "start": _time(_minutes(s.start) + spare),
+                    "end": _time(_minutes(s.end) + spare),
+                }
+            )
+            for s in slots[flex_at:]
+        ),
+    ]
+    begin = _minutes(slots[flex_at - 1].end) + PASSING
+    flex = Slot(id="FLEX", name="Flex", start=_time(begin), end=_time(begin + spare), kind="flex")
+    return day.model_copy(update={"slots": (*slots[:flex_at], flex, *slots[flex_at:], *later)})
 
 
 def _requests(rng: random.Random, data: SchoolData, offerings: list[FlexOffering]):

@@ -15,7 +15,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
-from samples import catalog
+from samples import catalog, personal_day
 from samples import course_catalog as cc
 from samples.flex import with_flex
 from samples.names import unique_names
@@ -42,6 +42,8 @@ SECOND_SUBJECT_SHARE = 0.3
 LATE_START_SHARE = 0.03
 INTERNSHIP_SHARE = 0.03
 """Share of the whole school; internships go to 11th and 12th graders only."""
+PERSONAL_INTERNSHIP_SHARE = 0.15
+"""The same in a personalized day (``samples.personal_day``)."""
 GRADE_WEIGHTS = (27, 26, 24, 23)
 """Grades 9..12: a few students leave along the way."""
 
@@ -50,8 +52,12 @@ WEEKLY = len(cc.DAYS)
 
 
 def northside_academy() -> SchoolData:
-    """The medium request-driven sample, bundled as ``samples/northside-academy.flexday``."""
-    return with_flex(request_school(students=600, seed=DEFAULT_SEED, name="Northside Academy"))
+    """The medium request-driven sample, bundled as ``samples/northside-academy.flexday``: a
+    personalized day (``samples.personal_day``) with lunch waves, internships and late starts,
+    and a flex block on Tuesday and Thursday mornings (``samples.flex``)."""
+    return with_flex(
+        request_school(students=600, seed=DEFAULT_SEED, name="Northside Academy", personal=True)
+    )
 
 
 def lakeview_regional() -> SchoolData:
@@ -60,13 +66,23 @@ def lakeview_regional() -> SchoolData:
 
 
 def request_school(
-    *, students: int, seed: int = DEFAULT_SEED, name: str | None = None
+    *, students: int, seed: int = DEFAULT_SEED, name: str | None = None, personal: bool = False
 ) -> SchoolData:
-    """A high school of ``students`` students who request courses one by one (no sections yet)."""
+    """A high school of ``students`` students who request courses one by one (no sections yet).
+
+    With ``personal``, the day is ``samples.personal_day``'s: nine periods with three lunch
+    waves, about 15% of students on internships (named blocks, not bare unavailability) and
+    late starters in a group with a late-start rule."""
     if students < 1:
         raise ValueError("a school needs at least one student")
     rng = random.Random(seed)
-    people = _students(rng, students)
+    people = _students(rng, students, internships=PERSONAL_INTERNSHIP_SHARE if personal else None)
+    extra: dict = {}
+    if personal:
+        interns = [s.id for s in people if s.unavailable == _INTERNSHIP.unavailable]
+        late = [s.id for s in people if s.unavailable == _LATE_START.unavailable]
+        people = tuple(s.model_copy(update={"unavailable": ()}) for s in people)
+        people, extra = personal_day.personal_fields(people, interns, late)
     demand = Counter(r.course for s in people for r in s.requests)
     sections = {
         o.id: o.sections if o.sections is not None else math.ceil(demand[o.id] / o.capacity)
@@ -81,7 +97,7 @@ def request_school(
     )
     return SchoolData(
         name=name or f"Generated Request-Driven High School ({students} students)",
-        calendar=cc.period_week(),
+        calendar=personal_day.wave_week() if personal else cc.period_week(),
         subjects=cc.SUBJECTS,
         courses=courses,
         teachers=teachers,
@@ -98,6 +114,7 @@ def request_school(
             )
             for t in teachers
         ),
+        **extra,
     )
 
 
@@ -121,7 +138,10 @@ _INTERNSHIP = _Week(
 """Away P6-P8 on Tuesday and Thursday; a section meets every day, so those periods are lost."""
 
 
-def _students(rng: random.Random, count: int) -> tuple[Student, ...]:
+def _students(
+    rng: random.Random, count: int, *, internships: float | None = None
+) -> tuple[Student, ...]:
+    share = INTERNSHIP_SHARE if internships is None else internships
     width = max(4, len(str(count)))
     names = unique_names(rng, count)
     taken: Counter[str] = Counter()  # first requests so far, to cap the singletons
@@ -131,7 +151,7 @@ def _students(rng: random.Random, count: int) -> tuple[Student, ...]:
         roll = rng.random()
         if roll < LATE_START_SHARE:
             week = _LATE_START
-        elif grade >= 11 and roll < LATE_START_SHARE + INTERNSHIP_SHARE * 2.1:
+        elif grade >= 11 and roll < LATE_START_SHARE + share * 2.1:
             week = _INTERNSHIP  # about 47% of students are in grades 11-12
         else:
             week = _FULL_WEEK

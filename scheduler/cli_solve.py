@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from scheduler.cli_personal import lunch_report, print_lunches
 from scheduler.cli_requests import print_plan, print_requests
 from scheduler.cli_requests import report as sectioning_report
 from scheduler.model import Project
@@ -75,6 +76,7 @@ def run_solve(
     print_plan(result.plan)
     _print_summary(result, checked)
     print_requests(result.requests)
+    print_lunches(data, result.solution)
     if report is not None:
         _write_report(report, name, result, checked, options, data, started)
     if result.solution is None:
@@ -157,6 +159,7 @@ def _write_report(
         **sectioning_report(
             data, result.solution, result.plan, result.requests, result.first_full_schedule_s
         ),
+        **lunch_report(data, result.solution),
     }
     write_bytes(path, (json.dumps(doc, indent=2) + "\n").encode())
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from scheduler.model import SchoolData
+from scheduler.model.personal_refs import PERSONAL_FIELDS, personal_dependents, personal_remap
 
 IdMap = Callable[[str], str | None]
 """Maps an id to its new id, or to None when the entity is gone."""
@@ -56,6 +57,7 @@ def dependents(data: SchoolData, kind: str, ids: Collection[str]) -> list[str]:
         about = target is not None and target.kind == kind and target.id in ids
         if about or (kind == "activity" and ids & set(getattr(c, "activities", ()))):
             found.append(f'rule "{c.id}"')
+    found.extend(personal_dependents(data, kind, ids))
     return found
 
 
@@ -112,6 +114,7 @@ def _remap(data: SchoolData, kind: str, f: IdMap, *, drop: set[str]) -> SchoolDa
         each("activities", lambda a: {"pins": _pins(a.pins, f)})
     if kind in _TARGETED or kind == "activity":
         upd["constraints"] = _rules(current("constraints"), kind, f)
+    upd.update(personal_remap({k: current(k) for k in PERSONAL_FIELDS}, kind, f))
     return data.model_copy(update=upd)
 
 
@@ -174,6 +177,12 @@ _COLLECTION = {
     "student": "students",
     "activity": "activities",
     "constraint": "constraints",
+    "personal block": "personal_blocks",
+    "day rule": "day_rules",
+    "cycle days": "cycle_days",
+    "lunch window": "lunch_windows",
+    "minutes cap": "max_minutes",
+    "lunch wave": "lunch_waves",
 }
 
 

@@ -12,6 +12,14 @@ from scheduler.model.calendar import Calendar
 from scheduler.model.constraints import Constraint
 from scheduler.model.courses import Activity, Course, Subject
 from scheduler.model.flex import FlexBlock, FlexOffering, FlexRequest
+from scheduler.model.personal import (
+    CycleDays,
+    DayRule,
+    LunchWave,
+    LunchWindow,
+    MaxMinutes,
+    PersonalBlock,
+)
 from scheduler.model.resources import Room, Teacher
 from scheduler.model.students import Student, StudentGroup
 
@@ -30,6 +38,13 @@ class SchoolData(Frozen):
     flex_blocks: tuple[FlexBlock, ...] = ()
     flex_offerings: tuple[FlexOffering, ...] = ()
     flex_requests: tuple[FlexRequest, ...] = ()
+    # Personalized time (scheduler.model.personal); optional, so older files load unchanged.
+    personal_blocks: tuple[PersonalBlock, ...] = ()
+    day_rules: tuple[DayRule, ...] = ()
+    cycle_days: tuple[CycleDays, ...] = ()
+    lunch_windows: tuple[LunchWindow, ...] = ()
+    max_minutes: tuple[MaxMinutes, ...] = ()
+    lunch_waves: tuple[LunchWave, ...] = ()
 
     @cached_property
     def subject_by_id(self) -> dict[str, Subject]:

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from scheduler.model.base import Frozen, Id
 from scheduler.model.flex import FlexAssignment
+from scheduler.model.personal import LunchAssignment
 
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown", "manual"]
 
@@ -42,6 +43,11 @@ class Solution(Frozen):
     flex: tuple[FlexAssignment, ...] = Field(
         (), description="Students routed to flex offerings, on top of the timetable."
     )
+    lunches: tuple[LunchAssignment, ...] = Field((), description="Each student's lunch wave.")
+
+    @cached_property
+    def wave_by_student(self) -> dict[str, str]:
+        return {a.student: a.wave for a in self.lunches}
 
     @cached_property
     def _by_meeting(self) -> dict[tuple[str, int], Placement]:

@@ -56,7 +56,14 @@ def find_problems(data: SchoolData) -> list[Problem]:
         *_activities(data),
         *_constraints(data),
         *flex_problems(data),
+        *_personal(data),
     ]
+
+
+def _personal(data: SchoolData) -> Iterator[Problem]:
+    from scheduler.model.personal_validate import personal_problems  # it imports this module
+
+    return personal_problems(data)
 
 
 _COLLECTIONS = (

@@ -18,6 +18,7 @@ from scheduler.model import (
     SchoolData,
     Target,
 )
+from scheduler.solver.personal_slots import cycle_forbidden, personal_off
 from scheduler.solver.timegrid import TimeGrid
 
 
@@ -61,6 +62,8 @@ class Problem:
     room_unavailable: tuple[frozenset[int], ...]
     empty: tuple[str, ...] = field(default=())
     """Meetings with no possible start, in words: the problem is infeasible before solving."""
+    student_away: dict[str, frozenset[int]] = field(default_factory=dict)
+    """Slots each student cannot attend (own, group and personal time), for seating."""
 
     @cached_property
     def _by_target(self) -> dict[tuple[str, str], tuple[Resource, ...]]:
@@ -94,12 +97,19 @@ def compile_problem(data: SchoolData, *, open_times: bool = False) -> Problem:
     group_off = {g.id: grid.slots_of(g.unavailable) for g in data.groups}
     student_off = {s.id: grid.slots_of(s.unavailable) for s in data.students}
     _add_hard_availability(data, grid, teacher_off, group_off, student_off)
+    personal_groups, personal_students = personal_off(data, grid)
+    for g, slots in personal_groups.items():
+        group_off[g] = group_off.get(g, frozenset()) | slots
+    for sid, slots in personal_students.items():
+        student_off[sid] = student_off.get(sid, frozenset()) | slots
 
     leaf_off = {
         leaf: frozenset().union(*(group_off.get(g, frozenset()) for g in data.ancestors(leaf)))
         for leaf in data.leaf_groups(g.id for g in data.groups)
     }
     allowed, forbidden = _hard_time_rules(data, grid)
+    for a, slots in cycle_forbidden(data, grid).items():
+        forbidden[a] |= slots
     rooms = data.rooms
     room_index = {r.id: k for k, r in enumerate(rooms)}
     room_off = [set(grid.slots_of(r.unavailable)) for r in rooms]
@@ -107,7 +117,8 @@ def compile_problem(data: SchoolData, *, open_times: bool = False) -> Problem:
         if isinstance(c, Availability) and c.active and c.hard and c.target.kind == "room":
             room_off[room_index[c.target.id]] |= grid.slots_of(c.slots)
 
-    student_acts = _students_that_matter(data)
+    named = {s for r in (*data.lunch_windows, *data.max_minutes) for s in r.students}
+    student_acts = _students_that_matter(data, away=set(personal_students) | named)
     away_students: dict[str, list[str]] = defaultdict(list)
     for sid, acts in student_acts.items():
         if student_off[sid]:
@@ -189,7 +200,16 @@ def compile_problem(data: SchoolData, *, open_times: bool = False) -> Problem:
         room_ids=tuple(r.id for r in rooms),
         room_unavailable=tuple(frozenset(s) for s in room_off),
         empty=tuple(empty),
+        student_away=_student_away(data, student_off, group_off),
     )
+
+
+def _student_away(data: SchoolData, student_off, group_off) -> dict[str, frozenset[int]]:
+    out = {}
+    for s in data.students:
+        above = frozenset().union(*(data.ancestors(g) for g in s.groups))
+        out[s.id] = student_off[s.id].union(*(group_off.get(g, frozenset()) for g in above))
+    return out
 
 
 def _add_hard_availability(data, grid, teacher_off, group_off, student_off) -> None:
@@ -270,7 +290,7 @@ def _why_empty(data: SchoolData, activity: Activity, number: int, pinned: bool) 
     )
 
 
-def _students_that_matter(data: SchoolData) -> dict[str, tuple[str, ...]]:
+def _students_that_matter(data: SchoolData, *, away: set[str]) -> dict[str, tuple[str, ...]]:
     """Activities of each student who needs modelling one by one: taught individually in some
     activity, away at some times, or named by a rule. Others are covered by their groups."""
     individual = {s for a in data.activities for s in a.students}
@@ -288,7 +308,12 @@ def _students_that_matter(data: SchoolData) -> dict[str, tuple[str, ...]]:
             by_student[s].append(a.id)
     out: dict[str, tuple[str, ...]] = {}
     for student in data.students:
-        if student.id not in individual and student.id not in targeted and not student.unavailable:
+        if (
+            student.id not in individual
+            and student.id not in targeted
+            and not student.unavailable
+            and student.id not in away
+        ):
             continue
         acts = set(by_student.get(student.id, ()))
         for g in frozenset().union(*(data.ancestors(g) for g in student.groups)):

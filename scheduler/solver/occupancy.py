@@ -51,6 +51,7 @@ class Occupancy:
         self.enrolled: dict[str, tuple[str, ...]] = solution.sections_by_student
         self.solution_sections: dict[str, tuple[str, ...]] = solution.students_by_section
         self.flex = tuple((f.student, f.offering) for f in solution.flex)
+        self.lunches: dict[str, str] = solution.wave_by_student
         self._away: dict[tuple[str, str], frozenset[int]] = {}
         seen: set[tuple[str, int]] = set()
         for p in solution.placements:

@@ -27,6 +27,7 @@ from scheduler.solver.solve import (
 )
 from scheduler.solver.stages import repair as stage
 from scheduler.solver.stages import sectioning
+from scheduler.solver.stages.lunch import lunch_plan
 from scheduler.solver.stages.timetable import Timetable, hint_starts, solve_timetable
 
 
@@ -95,22 +96,25 @@ def repair(
     tt.penalties = {k: v for k, v in tt.penalties.items() if k != stage.RULE}
     enrollments: dict[str, tuple[str, ...]] = {}
     reasons: tuple[str, ...] = ()
+    lunches = None
     if sectioned and cancel is not None and cancel.cancelled:
         reasons = _NOT_SEATED
     elif sectioned:
         seated = sectioning.section_students(
             work,
             _occupied(problem, tt.starts),
-            {s.id: problem.grid.slots_of(s.unavailable) for s in work.students},
+            problem.student_away,
             time_limit_s=max(1.0, limit - clock()),
             seed=options.seed,
             workers=options.workers,
             cancel=cancel,
             hint=dict(previous.sections_by_student),
             keep_weight=options.seat_weight,
+            lunch=lunch_plan(work, problem.grid),
         )
         enrollments = seated.enrollments
-    result = _finish(problem, tt, enrollments, clock(), reasons=reasons, **common)
+        lunches = seated.lunches
+    result = _finish(problem, tt, enrollments, clock(), reasons=reasons, lunches=lunches, **common)
     return _repaired(result, changes(previous_data or data, previous, work, result.solution))
 
 

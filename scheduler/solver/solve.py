@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from scheduler.model import Enrollment, SchoolData, Solution, ensure_valid
+from scheduler.model.personal import LunchAssignment
 from scheduler.model.solution import SolveStatus
 from scheduler.solver.compile import Problem, compile_problem
 from scheduler.solver.plan import Plan, class_courses, plan_sections
 from scheduler.solver.progress import CancelToken, Progress, ProgressCallback
 from scheduler.solver.requests import RequestStats, request_stats
 from scheduler.solver.stages import sectioning
+from scheduler.solver.stages.lunch import assign_waves, lunch_plan
 from scheduler.solver.stages.quick import QuickStart, quick_start
 from scheduler.solver.stages.timetable import (
     Timetable,
@@ -184,7 +186,7 @@ def _section_and_improve(problem, first: Timetable, options, clock, progress, ca
     seating (seating LNS), or free the sections of the courses that blocked requests, re-time
     only those (everything else stays where it is) and re-seat (master-schedule LNS)."""
     work = problem.data
-    unavailable = {s.id: problem.grid.slots_of(s.unavailable) for s in work.students}
+    unavailable = problem.student_away
     limit = options.time_limit_s
     step = max(2.0, 0.08 * limit)
 
@@ -198,8 +200,10 @@ def _section_and_improve(problem, first: Timetable, options, clock, progress, ca
             workers=options.workers,
             cancel=cancel,
             hint=hint,
+            lunch=lunch,
         )
 
+    lunch = lunch_plan(work, problem.grid)
     previous = dict(options.hint.sections_by_student) if options.hint else None
     best_tt = first
     best = seat(first, previous, max(1.0, min(0.1 * limit, limit - clock())))
@@ -242,7 +246,9 @@ def _section_and_improve(problem, first: Timetable, options, clock, progress, ca
             best_tt, best, best_score = tt, sec, score
             _report(progress, clock, best_tt, best_score)
     best_tt.first_s = first.first_s  # the first timetable of the solve, not of the last round
-    return _finish(problem, best_tt, best.enrollments, clock(), full_at=full_at, **common)
+    return _finish(
+        problem, best_tt, best.enrollments, clock(), full_at=full_at, lunches=best.lunches, **common
+    )
 
 
 def _better(tt: Timetable, quick: QuickStart) -> Timetable:
@@ -307,7 +313,7 @@ def _occupied(problem: Problem, starts: dict[int, int]) -> dict[str, frozenset[i
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _solution(problem: Problem, tt: Timetable, enrollments, wall: float) -> Solution:
+def _solution(problem: Problem, tt: Timetable, enrollments, wall: float, lunches=None) -> Solution:
     return Solution(
         placements=placements(problem, tt.starts, tt.rooms),
         enrollments=tuple(
@@ -320,15 +326,36 @@ def _solution(problem: Problem, tt: Timetable, enrollments, wall: float) -> Solu
         best_bound=tt.bound,
         wall_s=round(wall, 3),
         created=datetime.now(UTC),
+        lunches=tuple(
+            LunchAssignment(student=s, wave=w) for s, w in sorted((lunches or {}).items())
+        ),
     )
+
+
+def _waves_after(problem: Problem, tt: Timetable, enrollments) -> dict[str, str]:
+    """Lunch waves for a timetable whose classes are all fixed (no seating step chose them)."""
+    work = problem.data
+    if not work.lunch_waves:
+        return {}
+    occupied = _occupied(problem, tt.starts)
+    busy = dict(sectioning.fixed_busy(work, occupied, {}))
+    for sid, secs in enrollments.items():
+        busy[sid] = busy.get(sid, frozenset()).union(*(occupied.get(a, ()) for a in secs))
+    plan = lunch_plan(work, problem.grid)
+    return assign_waves(plan, busy, [s.id for s in work.students])
 
 
 def _score(work: SchoolData, problem: Problem, tt: Timetable, sec) -> tuple[int, int, int]:
     """(unmet required, unmet requests, timetable penalty): smaller is better."""
     stats = request_stats(work, _solution(problem, tt, sec.enrollments, 0.0))
+    no_lunch = len(work.students) - len(sec.lunches) if work.lunch_waves else 0
     if stats is None:
-        return (0, 0, tt.objective)
-    return (stats.required - stats.required_met, stats.requests - stats.met, tt.objective)
+        return (no_lunch, 0, tt.objective)
+    return (
+        stats.required - stats.required_met + no_lunch,
+        stats.requests - stats.met,
+        tt.objective,
+    )
 
 
 def _blocking_pairs(work, problem, tt: Timetable, sec) -> Counter[tuple[str, str]]:
@@ -377,8 +404,19 @@ def _report(progress, clock, tt: Timetable, score) -> None:
         )
 
 
-def _finish(problem: Problem, tt: Timetable, enrollments, wall: float, *, full_at=None, **common):
-    solution = _solution(problem, tt, enrollments, wall)
+def _finish(
+    problem: Problem,
+    tt: Timetable,
+    enrollments,
+    wall: float,
+    *,
+    full_at=None,
+    lunches=None,
+    **common,
+):
+    if lunches is None:
+        lunches = _waves_after(problem, tt, enrollments)
+    solution = _solution(problem, tt, enrollments, wall, lunches)
     return _result(
         problem,
         tt.status,

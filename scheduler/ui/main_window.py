@@ -46,6 +46,7 @@ PAGE_ICONS = {
     "Scenarios": SP.SP_BrowserReload,
     "Flex": SP.SP_DialogYesButton,
     "Explain": SP.SP_MessageBoxQuestion,
+    "Personal time": SP.SP_FileDialogInfoView,
 }
 
 

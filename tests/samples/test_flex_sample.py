@@ -26,6 +26,25 @@ def test_flex_days_keep_their_periods_and_gain_a_flex_slot() -> None:
     assert [s.id for s in tue.slots].index("FLEX") == [s.id for s in tue.slots].index("BRK") + 1
 
 
+def test_flex_mornings_leave_the_personal_day_afternoon_as_it_was() -> None:
+    """With lunch waves and time away set by clock time, only the morning gives up minutes:
+    every wave and the 13:00 departures still fall on whole periods on the flex days."""
+    plain = request_school(students=60, seed=3, personal=True)
+    data = with_flex(plain)
+    assert find_problems(data) == []
+    before, tue = plain.calendar.day("TUE"), data.calendar.day("TUE")
+    p5 = next(s for s in before.slots if s.id == "P5")
+    assert [s for s in tue.slots if s.start >= p5.start] == [
+        s for s in before.slots if s.start >= p5.start
+    ]
+    flex = next(s for s in tue.slots if s.kind == "flex")
+    assert (f"{flex.start:%H:%M}", flex.minutes) == ("10:10", 30)
+    assert {s.minutes for s in tue.slots if s.teaching and s.start < flex.start} == {35}
+    for wave in data.lunch_waves:
+        periods = [s for s in tue.slots if s.start < wave.end and s.end > wave.start]
+        assert len(periods) == 1 and periods[0].teaching
+
+
 def test_every_tier_is_present_and_routing_on_a_timetable_is_clean() -> None:
     data = with_flex(request_school(students=120, seed=4))
     tiers = Counter(r.tier for r in data.flex_requests)

@@ -21,6 +21,7 @@ from samples.generate import PRESETS, SAMPLES_DIR, main
 from samples.requests import northside_academy, request_school
 from scheduler.io.project_file import load_project, project_to_bytes
 from scheduler.model import Project, SchoolData, Student, find_problems
+from scheduler.model.personal import personal_away
 
 ROOT = Path(__file__).resolve().parents[2]
 MARGIN = 0.85
@@ -92,7 +93,8 @@ def test_no_validation_problems(school: SchoolData) -> None:
     assert find_problems(request_school(students=12, seed=5)) == []
 
 
-def test_eight_periods_with_a_break_and_lunch(northside: SchoolData) -> None:
+def test_eight_periods_with_a_break_and_lunch() -> None:
+    northside = request_school(students=60)  # the plain day; Northside has the personalized one
     days = northside.calendar.days
     assert [d.id for d in days] == ["MON", "TUE", "WED", "THU", "FRI"]
     assert all(d.slots == days[0].slots for d in days if d.id not in ("TUE", "THU"))
@@ -131,11 +133,14 @@ def test_courses_meet_daily_in_one_period(school: SchoolData) -> None:
 
 def test_requests_fill_the_day_a_student_can_attend(school: SchoolData) -> None:
     late = internship = 0
+    personal = personal_away(school)
+    lunch = 1 if school.lunch_waves else 0  # a period of the day goes to the student's wave
     for student in school.students:
-        free = free_periods(school, student.unavailable)
+        away = student.unavailable + personal.get(student.id, ())
+        free = free_periods(school, away)[lunch:]
         n = len(student.requests)
         assert n <= len(free), student.id
-        if not student.unavailable:
+        if not away:
             assert n in (7, 8), student.id
         elif len(free) == 7:
             late += 1
@@ -152,7 +157,9 @@ def test_requests_fill_the_day_a_student_can_attend(school: SchoolData) -> None:
         ]
         assert len(named) == len(set(named)), student.id
     share = len(school.students) / 100
-    assert 1.5 * share <= late <= 4.5 * share and 1.5 * share <= internship <= 4.5 * share
+    interns = (13, 18) if school.personal_blocks else (1.5, 4.5)
+    assert 1.5 * share <= late <= 4.5 * share
+    assert interns[0] * share <= internship <= interns[1] * share
 
 
 def test_about_half_the_electives_name_an_alternate(school: SchoolData) -> None:
@@ -267,3 +274,24 @@ def test_command_line_writes_a_request_school(
     assert "80 students" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["--preset", "tiny", "--kind", "requests", "-o", str(out)])
+
+
+def test_northside_has_a_personalized_day(northside: SchoolData) -> None:
+    """Nine periods and no lunch slot: three lunch waves, internships and late starts instead."""
+    day = northside.calendar.days[0]
+    assert [s.id for s in day.slots if s.teaching] == [f"P{i}" for i in range(1, 10)]
+    assert not any(s.kind == "lunch" for s in day.slots)
+    assert [f"{w.start:%H:%M}" for w in northside.lunch_waves] == ["11:25", "12:15", "13:05"]
+    seats = sum(w.capacity or 0 for w in northside.lunch_waves)
+    assert len(northside.students) < seats <= 1.5 * len(northside.students)
+    interns = {s for b in northside.personal_blocks for s in b.students}
+    assert 0.13 <= len(interns) / len(northside.students) <= 0.18
+    assert {b.kind for b in northside.personal_blocks} >= {"internship", "dual_enrolment"}
+    assert all(northside.student_by_id[s].grade in (11, 12) for s in interns)
+    # The late start is "from period 2": 08:50, and 08:40 on the flex days' shorter mornings.
+    late, flex_late = northside.day_rules
+    assert late.kind == flex_late.kind == "late_start"
+    assert late.groups == flex_late.groups == ("LATE",)
+    assert (late.days, f"{late.time:%H:%M}") == (("MON", "WED", "FRI"), "08:50")
+    assert (flex_late.days, f"{flex_late.time:%H:%M}") == (("TUE", "THU"), "08:40")
+    assert not any(s.unavailable for s in northside.students)  # all by named rules

@@ -160,3 +160,32 @@ def test_a_section_added_is_placed_around_the_others(base):
     assert check(edited, result.solution).hard_violations == 0
     kinds = sorted(c.kind for c in result.changes.meetings)
     assert kinds == ["added", "added"]
+
+
+def test_a_repair_keeps_every_student_a_lunch_wave():
+    """Lunch waves are pseudo-requests of the seating step: a repair seats them with the kept
+    sections, so nobody loses lunch and nobody else's timetable changes."""
+    from scheduler.model.personal import LunchWave
+    from tests.solver.test_sectioning import _course, _school, _student
+
+    courses = [_course(c, cap=10, sections=2) for c in ("ART", "BIO", "CHEM")]
+    pairs = [("ART", "BIO"), ("BIO", "CHEM"), ("ART", "CHEM")]
+    students = [_student(f"s{k:02d}", *pairs[k % 3]) for k in range(15)]
+    waves = (  # periods 3 and 4 of the four-period day
+        LunchWave(id="A", start="09:50", end="10:40", capacity=10),
+        LunchWave(id="B", start="10:45", end="11:35", capacity=10),
+    )
+    data = _school(courses, students, slots=4).model_copy(update={"lunch_waves": waves})
+    first = solve(data, SolveOptions(time_limit_s=10, workers=1))
+    planned = first.data or data
+    assert len(first.solution.lunches) == 15
+    changed = _student("s00", "BIO", "CHEM")  # was ART and BIO
+    edited = planned.model_copy(
+        update={"students": (changed, *(s for s in planned.students if s.id != "s00"))}
+    )
+    result = repair(edited, first.solution, RepairOptions(time_limit_s=10, workers=1))
+    report = check(result.data or edited, result.solution)
+    assert report.hard_violations == 0, [v.message for v in report.violations if v.hard]
+    assert sorted(result.solution.wave_by_student) == sorted(s.id for s in students)
+    assert request_stats(result.data or edited, result.solution).met == 30
+    assert [c.student for c in result.changes.students] == ["s00"]

@@ -19,6 +19,7 @@ PAGES = [
     "Students & Groups",
     "Requests",
     "Constraints",
+    "Personal time",
     "Timetable",
     "Scenarios",
     "Flex",

@@ -163,6 +163,8 @@ class Builder:
         items = value if isinstance(value, tuple) else (value,)
         kind = row.values.get("target_kind") if ref == "target" else None
         into = "Calendar" if ref in ("day", "slot", "dayslot") else TARGET_SHEETS.get(kind or "")
+        if into == "Calendar" and "Calendar" not in self.tables:
+            return  # the missing sheet is reported, not every day and slot that names it
         if REF_SHEETS.get(ref, into) in self.unreliable:
             return
         if ref == "target":
@@ -254,9 +256,16 @@ class Builder:
 
     def _entities(self, sheet: str, collection: str, extras: dict) -> tuple:
         model = model_of(collection)
+        table = self.tables.get(sheet)
+        periods = [c.field for c in table.sheet.columns if c.ref == "dayslot"] if table else []
         out = []
         for row in self.rows(sheet):
-            values = {**row.values, **extras.get(row.values["id"], {})}
+            values = {**row.values, **extras.get(row.values.get("id"), {})}
+            for name in periods:  # 'Day Slot' cells, resolved with the references
+                if name in values:
+                    values[name] = self.slot_refs.get(id(row), ())
+            if any(len(values[n]) < len(row.values[n]) for n in periods if n in values):
+                continue  # a slot that did not resolve is reported already, or its calendar is
             try:
                 out.append(model.model_validate(values))
             except ValidationError as exc:

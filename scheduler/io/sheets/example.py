@@ -22,6 +22,15 @@ from scheduler.model import (
     Subject,
     Teacher,
 )
+from scheduler.model.flex import FlexBlock, FlexOffering, FlexRequest
+from scheduler.model.personal import (
+    CycleDays,
+    DayRule,
+    LunchWave,
+    LunchWindow,
+    MaxMinutes,
+    PersonalBlock,
+)
 
 
 def example_school() -> SchoolData:
@@ -147,4 +156,101 @@ def example_school() -> SchoolData:
                 id="maths-room", hard=False, weight=5, activities=("MATH-9A",), rooms=("R101",)
             ),
         ),
+        **_flex(),
+        **_personal(),
     )
+
+
+def _flex() -> dict:
+    """Two flex blocks (a club period for Year 9, an advisory for Class 9A), an offering in
+    each, and a request of each tier a spreadsheet is most likely to hold."""
+    return {
+        "flex_blocks": (
+            FlexBlock(
+                id="CLUB", name="Clubs", slots=(SlotRef(day="Mon", slot="P2"),), groups=("Y9",)
+            ),
+            FlexBlock(id="ADV", name="Advisory", slots=(SlotRef(day="Mon", slot="P1"),)),
+        ),
+        "flex_offerings": (
+            FlexOffering(
+                id="FX-ROBOT",
+                name="Robotics club",
+                block="CLUB",
+                kind="enrichment",
+                teacher="T02",
+                room="LAB1",
+                capacity=20,
+            ),
+            FlexOffering(
+                id="FX-ADV1",
+                name="Advisory (Ana Santos)",
+                block="ADV",
+                kind="advisory",
+                teacher="T01",
+                room="R101",
+                advisees=("S0001", "S0002"),
+            ),
+        ),
+        "flex_requests": (
+            FlexRequest(student="S0001", offering="FX-ROBOT", rank=1),
+            FlexRequest(
+                student="S0002", offering="FX-ROBOT", tier="teacher", by="T02", note="team captain"
+            ),
+        ),
+    }
+
+
+def _personal() -> dict:
+    """One of each kind of personalized time, twice; none of them takes a period the example's
+    lessons need (they fall after school, or on every day there is)."""
+    return {
+        "personal_blocks": (
+            PersonalBlock(
+                id="AWAY-1",
+                name="Internship: Lakeside Hospital",
+                place="Lakeside Hospital",
+                students=("S0002",),
+                days=("Mon",),
+                start=time(10, 30),
+                end=time(15, 30),
+            ),
+            PersonalBlock(
+                id="DOC",
+                name="Physiotherapy",
+                kind="appointment",
+                students=("S0001",),
+                days=("Mon",),
+                start=time(14, 0),
+                end=time(15, 0),
+            ),
+        ),
+        "day_rules": (
+            DayRule(id="late-start", name="Late start", groups=("9A",), time=time(8, 30)),
+            DayRule(
+                id="early-home",
+                name="Early release",
+                kind="early_release",
+                students=("S0002",),
+                days=("Mon",),
+                time=time(10, 15),
+            ),
+        ),
+        "cycle_days": (
+            CycleDays(id="maths-mon", activities=("MATH-9A",), days=("Mon",)),
+            CycleDays(id="bio-mon", activities=("BIO1-1",), days=("Mon",)),
+        ),
+        "lunch_windows": (
+            LunchWindow(id="lunch", start=time(10, 15), end=time(12, 0), minutes=30),
+            LunchWindow(
+                id="lunch-9A", groups=("9A",), days=("Mon",), start=time(10, 15), end=time(11, 0)
+            ),
+        ),
+        "max_minutes": (
+            MaxMinutes(id="cap-Y9", groups=("Y9",), max_minutes=300),
+            MaxMinutes(id="cap-S0001", students=("S0001",), days=("Mon",), max_minutes=100),
+        ),
+        "lunch_waves": (
+            LunchWave(id="A", name="Lunch A", start=time(10, 20), end=time(10, 50), capacity=40),
+            LunchWave(id="B", name="Lunch B", start=time(10, 55), end=time(11, 25), groups=("9A",)),
+        ),
+    }

@@ -2,10 +2,12 @@
 
 To add a field: add a ``Column`` to its sheet (``field`` is the model field; ``ref`` names what it
 refers to). A plain entity sheet (``ENTITY_SHEETS``) then reads and writes it with no other change.
-Sheets are defined in ``schema_school`` (people, places, the week) and ``schema_teaching`` (what
-is taught, requests, availability, pins, rules). A new entity gets a new ``Sheet`` there, a place in
-``SHEETS`` below, and an entry in ``ENTITY_SHEETS`` (one row per entity: nothing else to do) or a
-pair of functions in ``build``/``rows`` for a sheet that spreads one entity over many rows.
+Sheets are defined in ``schema_school`` (people, places, the week), ``schema_teaching`` (what
+is taught, requests, availability, pins, rules) and ``schema_time`` (flex and personal time). A
+new entity gets a new ``Sheet`` there, a place in ``SHEETS`` below, and an entry in
+``ENTITY_SHEETS`` (one row per entity: nothing else to do) or a pair of functions in
+``build``/``rows`` for a sheet that spreads one entity over many rows. A column whose ``ref`` is
+``dayslot`` ('Day Slot' cells) is resolved to slots of the calendar on import.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ from scheduler.io.sheets.schema_teaching import (
     RULES,
     TARGET_KINDS,
 )
+from scheduler.io.sheets.schema_time import (
+    CYCLE_DAYS,
+    DAY_RULES,
+    FLEX_BLOCKS,
+    FLEX_OFFERINGS,
+    FLEX_REQUESTS,
+    LUNCH_WAVES,
+    LUNCH_WINDOWS,
+    MINUTES_CAPS,
+    PERSONAL_BLOCKS,
+)
 from scheduler.io.sheets.spec import Sheet
 
 __all__ = ["SHEETS", "TARGET_KINDS", "Sheet"]
@@ -48,6 +61,15 @@ SHEETS: tuple[Sheet, ...] = (
     AVAILABILITY,
     PINS,
     RULES,
+    FLEX_BLOCKS,
+    FLEX_OFFERINGS,
+    FLEX_REQUESTS,
+    PERSONAL_BLOCKS,
+    DAY_RULES,
+    CYCLE_DAYS,
+    LUNCH_WINDOWS,
+    MINUTES_CAPS,
+    LUNCH_WAVES,
 )
 
 ENTITY_SHEETS: dict[str, str] = {
@@ -58,6 +80,15 @@ ENTITY_SHEETS: dict[str, str] = {
     "Students": "students",
     "Courses": "courses",
     "Activities": "activities",
+    "Flex blocks": "flex_blocks",
+    "Flex offerings": "flex_offerings",
+    "Flex requests": "flex_requests",
+    "Personal blocks": "personal_blocks",
+    "Day rules": "day_rules",
+    "Cycle days": "cycle_days",
+    "Lunch windows": "lunch_windows",
+    "Minutes caps": "max_minutes",
+    "Lunch waves": "lunch_waves",
 }
 """Sheets with one row per entity: sheet name -> ``SchoolData`` collection."""
 
@@ -70,6 +101,8 @@ REF_SHEETS: dict[str, str] = {
     "course": "Courses",
     "activity": "Activities",
     "rule": "Rules",
+    "flex_block": "Flex blocks",
+    "flex_offering": "Flex offerings",
 }
 """Which sheet holds the ids a ``ref`` names."""
 

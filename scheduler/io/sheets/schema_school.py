@@ -179,7 +179,8 @@ GROUPS = Sheet(
 STUDENTS = Sheet(
     "Students",
     "student",
-    "One row per student. Course choices go on Requests, personal time on Availability.",
+    "One row per student. Course choices go on Requests, time away on Personal blocks or "
+    "Availability.",
     (
         id_column("student", "S0001"),
         name_column("student"),

@@ -177,7 +177,7 @@ def _validations(ws: Worksheet, sheet: Sheet, lists: dict[str, str], n_rows: int
             if target == sheet.name:
                 continue
             source, strict = f"'{target}'!$A$2:$A${end}", False
-        elif source is None and column.ref == "day":
+        elif source is None and column.ref == "day" and not _is_list(column):
             source, strict = lists.get("day"), False
         if source is None:
             continue

@@ -116,8 +116,10 @@ def write_students(
     attended: dict[str, list[Attended]],
     names: Names,
     footer: str,
+    extra: list[list[object]] | None = None,
 ) -> None:
-    """One row per student and meeting under a bold, frozen, filterable header.
+    """One row per student and meeting under a bold, frozen, filterable header; ``extra`` rows
+    (lunch waves and time away, see ``scheduler.io.xlsx.personal``) follow in the same columns.
 
     ``ws`` is a write-only sheet (a large school has a hundred thousand rows): widths are found
     first, since columns must be set before the first row; rows are then appended as plain
@@ -144,7 +146,12 @@ def write_students(
     for col, (_, narrowest, widest) in enumerate(COLUMNS, start=1):
         width = min(max(longest[col - 1] + 2, narrowest), widest)
         ws.column_dimensions[get_column_letter(col)].width = width
-    last_row = max(rows + 1, 1)
+    extra = extra or []
+    for values in extra:
+        for col, value in enumerate(values[3:], start=4):
+            if isinstance(value, str):
+                longest[col - 1] = max(longest[col - 1], len(value))
+    last_row = max(rows + len(extra) + 1, 1)
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last_row}"
     styles.set_page(ws, footer=footer, title_rows="1:1", centered=False)
@@ -171,6 +178,8 @@ def write_students(
                 xml[(key, style)] = rows_out.cells(meetings[key], style)
             mine_xml = rows_out.cells(who, first) if n == 0 else plain
             rows_out.append_xml(mine_xml + xml[(key, style)])
+    for values in extra:
+        rows_out.append(Line([clean(v) if isinstance(v, str) else v for v in values]))
     rows_out.close()
 
 

@@ -38,6 +38,7 @@ from scheduler.io.xlsx.lessons import Lesson, Names, Unplaced, group_lessons, re
 from scheduler.io.xlsx.master import write_master
 from scheduler.io.xlsx.matrix import write_matrix
 from scheduler.io.xlsx.meetings import write_meetings
+from scheduler.io.xlsx.personal import personal_rows
 from scheduler.io.xlsx.roomuse import write_room_use
 from scheduler.io.xlsx.rosters import roster_sections, write_rosters
 from scheduler.io.xlsx.stream import discard, scratch, stream
@@ -90,7 +91,7 @@ SHEETS: tuple[Sheet, ...] = (
     ("Students", "Every student's lessons, one row per meeting (filterable)", True,
      lambda x: bool(x.attended),
      lambda ws, x: write_students(ws, data=x.data, attended=x.attended, names=x.names,
-                                  footer=x.footer)),
+                                  footer=x.footer, extra=personal_rows(x.data, x.solution))),
     ("Student timetables", "Each student's week on a page of its own, to print and hand out",
      True, lambda x: bool(x.data.students),
      lambda ws, x: write_student_weeks(ws, data=x.data, attended=x.attended, grid=x.grid,

@@ -9,6 +9,7 @@ from scheduler.solver.checks import (
     flex,
     gaps,
     load,
+    personal,
     rooms,
     same_slot,
     sections,
@@ -34,6 +35,7 @@ CHECKS = (
     together.together,
     together.order,
     flex.flex,
+    personal.personal,
 )
 
 __all__ = ["CHECKS"]

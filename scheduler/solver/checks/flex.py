@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from scheduler.model import FlexOffering, SchoolData
+from scheduler.model.personal import personal_time_any
 from scheduler.solver.checks.base import violation
 from scheduler.solver.occupancy import Occupancy
 from scheduler.solver.violation import Violation
@@ -34,10 +35,11 @@ def flex(data: SchoolData, occ: Occupancy) -> Iterator[Violation]:
         if oid in offerings:
             per_block[offerings[oid].block][sid].append(oid)
     sizes = Counter(oid for _, oid in assigned if oid in offerings)
+    personal = personal_time_any(data)
     for block in data.flex_blocks:
         window = occ.slots_of(block.slots)
         routed = per_block.get(block.id, {})
-        yield from _students(data, occ, block.id, block.groups, window, routed)
+        yield from _students(data, occ, block.id, block.groups, window, routed, personal)
         mine = [o for o in data.flex_offerings if o.block == block.id]
         for o in mine:
             yield from _capacity(data, o, sizes[o.id])
@@ -61,24 +63,25 @@ def _stray(data: SchoolData, assigned) -> Iterator[Violation]:
             )
 
 
-def _busy(occ: Occupancy, sid: str, window: frozenset[int]) -> int | None:
+def _busy(occ: Occupancy, sid: str, window: frozenset[int], personal) -> int | None:
     """A slot of the window the student cannot attend (a lesson or personal time), or None."""
     for seat in occ.attended(sid):
         hit = window.intersection(seat.span)
         if hit:
             return min(hit)
     off = occ.away("student", sid) & window
+    off |= occ.slots_of(personal.get(sid, ())) & window
     for g in occ.data.student_by_id[sid].groups:
         off |= occ.away("group", g) & window
     return min(off) if off else None
 
 
-def _students(data, occ, block_id, groups, window, routed) -> Iterator[Violation]:
+def _students(data, occ, block_id, groups, window, routed, personal) -> Iterator[Violation]:
     wanted = set(groups)
     for s in data.students:
         member = not wanted or any(data.ancestors(g) & wanted for g in s.groups)
         got = routed.get(s.id, [])
-        busy = _busy(occ, s.id, window) if (member or got) else None
+        busy = _busy(occ, s.id, window, personal) if (member or got) else None
         if len(got) > 1:
             yield violation(
                 "flex_student",

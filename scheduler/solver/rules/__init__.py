@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from scheduler.solver.rules import (
     availability,
+    away_requests,
     consecutive,
     course_conflicts,
     days_per_week,
     ends_day,
     forbidden_times,
     interval_max_days,
+    lunch_wave,
+    lunch_window,
     max_continuous,
     max_days_between,
     max_gaps_per_day,
     max_gaps_per_week,
+    max_minutes,
     max_per_day,
     max_per_week,
     min_days_between,
@@ -53,6 +57,7 @@ RULES = (
     min_per_day,
     days_per_week,
     interval_max_days,
+    lunch_window,
     max_continuous,
     starts_early,
     same_start,
@@ -64,6 +69,10 @@ RULES = (
     max_days_between,
     selected_slots,
     preferred_rooms,
+    max_minutes,
+    lunch_window,
+    lunch_wave,
+    away_requests,
 )
 
 __all__ = ["RULES", "Build", "Penalty"]

@@ -105,6 +105,8 @@ def _class_terms(b: Build, offered: dict[str, list[str]]) -> None:
 def _spread(b: Build, offered: dict[str, list[str]]) -> None:
     p = b.problem
     periods = max(len(p.grid.teaching_slots_of_day(d)) for d in range(p.grid.days))
+    if b.data.lunch_waves and periods > 1:
+        periods -= 1  # each student eats in one period: sections crowd into the others
     for sections in offered.values():
         if len(sections) < 2:
             continue

@@ -1,7 +1,8 @@
 """What the locked timetable leaves free in each flex window: who takes part, who runs what.
 
 A student takes part in a block when they belong to one of its groups (or the block names none)
-and have no lesson and no personal time in any of its slots. An offering is closed when its
+and have no lesson and no personal time (unavailability, a personal block, a late start or an
+early release) in any of its slots. An offering is closed when its
 teacher teaches a lesson or is away in the window. Reasons are kept, for the routing report.
 """
 
@@ -11,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scheduler.model import SchoolData, Solution
+from scheduler.model.personal import personal_time_any
 
 Cell = tuple[int, int]
 """(day index, slot index) in the calendar."""
@@ -78,6 +80,8 @@ def _away_refs(data: SchoolData) -> dict[tuple[str, str], list]:
         people = c.kind == "availability" and c.target.kind in ("student", "group")
         if people and c.active and c.hard:
             out[(c.target.kind, c.target.id)].extend(c.slots)
+    for sid, refs in personal_time_any(data).items():
+        out[("student", sid)].extend(refs)
     return out
 
 

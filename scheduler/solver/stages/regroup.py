@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from scheduler.model import Enrollment, SchoolData, Solution
+from scheduler.model.personal import personal_away, wave_slots
 from scheduler.solver.stages.sectioning import fixed_busy, is_section
 
 Cell = tuple[int, int]
@@ -93,7 +94,7 @@ def regroup(
     # Everything fixed for a student: lessons through groups, personal time, other sections.
     occupied = {aid: frozenset(_flat(data, c)) for aid, c in cells.items()}
     busy = fixed_busy(data, occupied, {s.id: frozenset() for s in data.students})
-    unavailable = _unavailable(data)
+    unavailable = _unavailable(data, solution)
     model = cp_model.CpModel()
     x: dict[tuple[str, str, str], cp_model.IntVar] = {}
     by_student: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -215,11 +216,19 @@ def _flat(data: SchoolData, cells: set[Cell]) -> set[int]:
     return {d * width + s for d, s in cells}
 
 
-def _unavailable(data: SchoolData) -> dict[str, set[int]]:
+def _unavailable(data: SchoolData, solution: Solution) -> dict[str, set[int]]:
+    """Cells a student cannot be moved into: their own unavailability, their personal blocks
+    and day rules, and the lunch wave the solve gave them (a move must not take their lunch)."""
     width = max((len(d.slots) for d in data.calendar.days), default=0)
+    refs: dict[str, list] = {s.id: list(s.unavailable) for s in data.students}
+    for sid, away in personal_away(data).items():
+        refs.setdefault(sid, []).extend(away)
+    waves = {w.id: wave_slots(data.calendar, w) for w in data.lunch_waves}
+    for sid, wave in solution.wave_by_student.items():
+        refs.setdefault(sid, []).extend(waves.get(wave, ()))
     out: dict[str, set[int]] = {}
-    for s in data.students:
-        cells = {p for r in s.unavailable if (p := data.calendar.position(r)) is not None}
+    for sid, mine in refs.items():
+        cells = {p for r in mine if (p := data.calendar.position(r)) is not None}
         if cells:
-            out[s.id] = {d * width + k for d, k in cells}
+            out[sid] = {d * width + k for d, k in cells}
     return out

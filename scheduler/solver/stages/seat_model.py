@@ -10,7 +10,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.model import SchoolData
 from scheduler.solver.plan import class_courses
-from scheduler.solver.stages.seating import Option, Want
+from scheduler.solver.stages.seating import Cap, Option, Want, minutes_of
 
 W_REQUIRED = 10_000
 W_FAIR = 3_000
@@ -70,6 +70,7 @@ class SeatModel:
         balance: dict[Key, int] | None = None,
         keep: dict[str, list[Key]] | None = None,
         keep_weight: int = 0,
+        caps: dict[str, list[Cap]] | None = None,
     ) -> SeatModel:
         """The model for the students in ``wants`` and the seats in ``capacity``. With
         ``balance`` (fair seats per time class), seats over the fair share cost a little. With
@@ -79,6 +80,8 @@ class SeatModel:
         seats: dict[Key, list] = defaultdict(list)
         for sid in sorted(wants):
             terms += sm._student(sid, wants[sid], seats)
+            for cap in (caps or {}).get(sid, ()):
+                sm._cap(sid, wants[sid], cap)
         for sid, keys in (keep or {}).items() if keep_weight else ():
             for key in keys:
                 lit = sm.choice.get((sid, key))
@@ -138,6 +141,17 @@ class SeatModel:
             self.second.append((second, sid, unmet))
             terms.append(W_FAIR * second)
         return terms
+
+    def _cap(self, sid: str, wants: list[Want], cap: Cap) -> None:
+        """Class minutes of the day within what ``max_minutes_per_day`` leaves."""
+        terms = {}
+        for want in wants:
+            for o in want.options:
+                minutes = minutes_of(o, cap)
+                if minutes:
+                    terms[o.key] = (minutes, self.choice[(sid, o.key)])
+        if sum(m for m, _ in terms.values()) > cap[1]:
+            self.model.add(sum(m * lit for m, lit in terms.values()) <= cap[1])
 
     def hint(self, picks: dict[str, list[Key]]) -> None:
         """A complete hint from a feasible seating, so CP-SAT starts from it at once."""

@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.model import Activity, SchoolData
 from scheduler.solver.progress import CancelToken
+from scheduler.solver.stages.lunch import LunchPlan
 from scheduler.solver.stages.seat_model import W_REQUIRED, SeatModel, collect_wants
 from scheduler.solver.stages.seating import Want, seat_greedily
 
@@ -42,6 +43,8 @@ class Sectioning:
     unmet: int = 0
     unmet_required: int = 0
     status: str = "unknown"
+    lunches: dict[str, str] = field(default_factory=dict)
+    """Student -> lunch wave."""
 
 
 def is_section(activity: Activity) -> bool:
@@ -102,6 +105,7 @@ def section_students(
     cancel: CancelToken | None = None,
     hint: dict[str, tuple[str, ...]] | None = None,
     keep_weight: int = 0,
+    lunch: LunchPlan | None = None,
 ) -> Sectioning:
     """With ``keep_weight`` (a repair), ``hint`` is the seating to stay close to: each seat a
     student loses costs that much, and students keep their own section within a time class."""
@@ -111,7 +115,14 @@ def section_students(
     capacity = {(c, k): tc.capacity for c, tcs in classes.items() for k, tc in enumerate(tcs)}
     wants = collect_wants(data, classes, busy)
     earlier = _keys(hint, classes)
-    picked = seat_greedily(wants, capacity, keep=earlier, partial=bool(keep_weight))
+    caps = {}
+    if lunch is not None and not lunch.empty:
+        class_busy = {sid: b - unavailable.get(sid, frozenset()) for sid, b in busy.items()}
+        for sid, extra in lunch.wants(sorted(busy), class_busy).items():
+            wants.setdefault(sid, []).extend(extra)
+        capacity.update(lunch.keys_capacity())
+        caps = lunch.caps(class_busy)
+    picked = seat_greedily(wants, capacity, keep=earlier, partial=bool(keep_weight), caps=caps)
     label = "first seating"
     rng = random.Random(seed)
     rounds = stale = 0
@@ -130,6 +141,7 @@ def section_students(
             left,
             keep={sid: earlier[sid] for sid in part if sid in earlier},
             keep_weight=keep_weight,
+            caps={sid: caps[sid] for sid in part if sid in caps},
         )
         sm.hint({sid: picked.get(sid, []) for sid in part})
         budget = min(ROUND_S, time_limit_s - (time.monotonic() - began))
@@ -147,7 +159,8 @@ def section_students(
     chosen: dict[tuple[str, int], list[str]] = defaultdict(list)
     for sid, keys in sorted(picked.items()):
         for key in keys:
-            chosen[key].append(sid)
+            if key[0] in classes:
+                chosen[key].append(sid)
     enrollments: dict[str, list[str]] = defaultdict(list)
     for (course, k), students in sorted(chosen.items()):
         before = hint if keep_weight else None
@@ -156,6 +169,7 @@ def section_students(
     return Sectioning(
         enrollments={s: tuple(sorted(v)) for s, v in sorted(enrollments.items())},
         status=label,
+        lunches=lunch.decode(picked) if lunch is not None else {},
     )
 
 

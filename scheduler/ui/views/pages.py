@@ -134,4 +134,11 @@ def editor_pages(doc: Document) -> dict[str, Page]:
         "Students & Groups": students_and_groups(doc),
         "Requests": EntityPage(doc, RequestModel, "requests"),
         "Constraints": constraints(doc),
+        "Personal time": _personal_time(doc),
     }
+
+
+def _personal_time(doc: Document) -> Page:
+    from scheduler.ui.views.personal_page import personal_time  # it builds on this module
+
+    return personal_time(doc)

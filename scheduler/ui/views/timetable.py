@@ -27,6 +27,7 @@ from scheduler.ui.views.timetable_cards import (
 )
 from scheduler.ui.views.timetable_flex import flex_cards
 from scheduler.ui.views.timetable_grid import TimetableGrid
+from scheduler.ui.views.timetable_personal import personal_bands
 
 MASTER = "master"
 HELP = (
@@ -201,4 +202,5 @@ class TimetableView(QWidget):
         cards = index.week(kind, eid) + self._flex.get((kind, eid), []) if eid is not None else []
         if self._solution is not None and eid is not None and not cards:
             self.grid.empty_text = f"{self.entity.currentText()} has no lessons in this timetable."
-        self.grid.show_week(data, self._checker, cards)
+        bands = personal_bands(data, self._solution, eid) if kind == "student" and eid else ()
+        self.grid.show_week(data, self._checker, cards, bands)

@@ -26,6 +26,7 @@ from scheduler.ui.views.timetable_layout import (
     pack,
     week_layout,
 )
+from scheduler.ui.views.timetable_personal import paint_bands
 from scheduler.ui.widgets.rule_text import rule_title
 
 
@@ -68,15 +69,21 @@ class TimetableGrid(QWidget):
         self._time_verdicts: dict[tuple[int, int], list[Conflict]] = {}
         self._room_verdicts: dict[Cell, list[Conflict]] = {}
         self.empty_text = ""
+        self.bands: list = []
+        """A student's lunch and time away, drawn behind the lessons (week view)."""
 
     # -- content --------------------------------------------------------------------------------
-    def show_week(self, data: SchoolData, checker: MoveChecker | None, cards: list[Card]) -> None:
+    def show_week(
+        self, data: SchoolData, checker: MoveChecker | None, cards: list[Card], bands=()
+    ) -> None:
         self.data, self.checker, self.master = data, checker, False
         self._cards = [(c.day, c) for c in cards]
+        self.bands = list(bands)
         self._reset()
 
     def show_master(self, data, checker, cards: list[Card], days: list[int]) -> None:
         self.data, self.checker, self.master, self.days = data, checker, True, days
+        self.bands = []
         rooms: list[tuple[object, str]] = [(r.id, r.label) for r in data.rooms]
         shown = set(days)
         cards = [c for c in cards if c.day in shown]
@@ -276,6 +283,8 @@ class TimetableGrid(QWidget):
         layout = self.layout_
         font = self.font()
         paint.paint_cells(p, layout, self.data.calendar, clip, font)
+        if self.bands and not self.master:
+            paint_bands(p, layout, self.bands, clip, font)
         carry = self.carry
         if carry is not None and carry.moved | carry.by_keys:
             cal = self.data.calendar

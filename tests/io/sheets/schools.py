@@ -34,6 +34,15 @@ from scheduler.model import (
     Teacher,
     Unsupported,
 )
+from scheduler.model.flex import FlexBlock, FlexOffering, FlexRequest
+from scheduler.model.personal import (
+    CycleDays,
+    DayRule,
+    LunchWave,
+    LunchWindow,
+    MaxMinutes,
+    PersonalBlock,
+)
 
 ID_CHARS = "AbZ09 -_,;=\"'é"
 ids = st.text(ID_CHARS, min_size=1, max_size=5).filter(lambda s: s == s.strip())
@@ -206,7 +215,135 @@ def schools(draw) -> SchoolData:
         students=tuple(students),
         activities=tuple(activities),
         constraints=rules,
+        **draw(_time(calendar, refs, teacher_ids, room_ids, group_ids, student_ids, activity_ids)),
     )
+
+
+@st.composite
+def _clock_span(draw) -> tuple[time, time]:
+    start = draw(st.integers(6 * 60, 16 * 60))
+    end = start + draw(st.integers(5, 120))
+    return time(start // 60, start % 60), time(end // 60, end % 60)
+
+
+def _length(span: tuple[time, time]) -> int:
+    return (span[1].hour - span[0].hour) * 60 + span[1].minute - span[0].minute
+
+
+@st.composite
+def _time(draw, calendar, refs, teachers, rooms, groups, students, activities) -> dict:
+    """Flex blocks, offerings and requests, and every kind of personalized time."""
+    day_list = [d.id for d in calendar.days]
+    days = subset(day_list, 0, 3)
+    some_days = subset(day_list, 1, 3)
+    who = {"students": subset(students, 0, 3), "groups": subset(groups, 0, 2)}
+    maybe = lambda items: st.none() | st.sampled_from(items) if items else st.none()  # noqa: E731
+    blocks = [
+        FlexBlock(id=i, name=draw(names), slots=draw(subset(refs, 1)), groups=draw(subset(groups)))
+        for i in (draw(unique(ids, 0, 2)) if refs else ())
+    ]
+    offerings = [
+        FlexOffering(
+            id=i,
+            name=draw(names),
+            block=draw(st.sampled_from([b.id for b in blocks])),
+            kind=draw(st.sampled_from(["intervention", "enrichment", "study_hall", "advisory"])),
+            teacher=draw(maybe(teachers)),
+            room=draw(maybe(rooms)),
+            capacity=draw(st.none() | st.integers(0, 30)),
+            advisees=draw(subset(students)),
+        )
+        for i in (draw(unique(ids, 0, 3)) if blocks else ())
+    ]
+    requests = [
+        FlexRequest(
+            student=student,
+            offering=offering,
+            tier=draw(st.sampled_from(["mandatory", "teacher", "choice"])),
+            rank=draw(st.integers(1, 3)),
+            by=draw(maybe(teachers)),
+            note=draw(names),
+        )
+        for student in students
+        for offering in draw(subset([o.id for o in offerings], 0, 2))
+    ]
+    out: dict = {
+        "flex_blocks": tuple(blocks),
+        "flex_offerings": tuple(offerings),
+        "flex_requests": tuple(requests),
+    }
+    spans = _clock_span()
+    if day_list:
+        out["personal_blocks"] = tuple(
+            PersonalBlock(
+                id=i,
+                name=draw(names),
+                kind=draw(
+                    st.sampled_from(
+                        ["internship", "work_based_learning", "dual_enrolment", "appointment"]
+                    )
+                ),
+                place=draw(names),
+                days=draw(some_days),
+                start=(span := draw(spans))[0],
+                end=span[1],
+                students=draw(who["students"]),
+                groups=draw(who["groups"]),
+            )
+            for i in draw(unique(ids, 0, 2))
+        )
+    out["day_rules"] = tuple(
+        DayRule(
+            id=i,
+            name=draw(names),
+            kind=draw(st.sampled_from(["late_start", "early_release"])),
+            days=draw(days),
+            time=draw(spans)[0],
+            students=draw(who["students"]),
+            groups=draw(who["groups"]),
+        )
+        for i in draw(unique(ids, 0, 2))
+    )
+    if day_list and activities:
+        out["cycle_days"] = tuple(
+            CycleDays(id=i, activities=draw(subset(activities, 1)), days=draw(some_days))
+            for i in draw(unique(ids, 0, 2))
+        )
+    out["lunch_windows"] = tuple(
+        LunchWindow(
+            id=i,
+            days=draw(days),
+            start=(span := draw(spans))[0],
+            end=span[1],
+            minutes=draw(st.integers(1, _length(span))),
+            students=draw(who["students"]),
+            groups=draw(who["groups"]),
+        )
+        for i in draw(unique(ids, 0, 2))
+    )
+    out["max_minutes"] = tuple(
+        MaxMinutes(
+            id=i,
+            days=draw(days),
+            max_minutes=draw(st.integers(0, 400)),
+            students=draw(who["students"]),
+            groups=draw(who["groups"]),
+        )
+        for i in draw(unique(ids, 0, 2))
+    )
+    out["lunch_waves"] = tuple(
+        LunchWave(
+            id=i,
+            name=draw(names),
+            days=draw(days),
+            start=(span := draw(spans))[0],
+            end=span[1],
+            capacity=draw(st.none() | st.integers(0, 300)),
+            groups=draw(who["groups"]),
+        )
+        for i in draw(unique(ids, 0, 3))
+    )
+    return out
 
 
 @st.composite

@@ -93,6 +93,7 @@ def test_duplicate_ids(tmp_path: Path) -> None:
         "Courses!C3: unknown subject 'SCI'",
         "Activities!C3: unknown subject 'SCI'",
         "Availability!D3: unknown slot 'P2' on day 'Mon'",
+        "Flex blocks!C2: unknown slot 'Mon P2' (write it as 'Day Slot')",
     ]
 
 

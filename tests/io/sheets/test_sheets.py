@@ -31,7 +31,7 @@ def test_template_has_help_drop_downs_and_imports_to_its_example(tmp_path: Path)
     assert any(str(dv.sqref).startswith("G2") and dv.formula1.startswith("Lists!") for dv in kinds)
     subject_lists = [dv.formula1 for dv in wb["Courses"].data_validations.dataValidation]
     assert "'Subjects'!$A$2:$A$5000" in subject_lists
-    assert "teaching, break or lunch" in wb["Calendar"]["G1"].comment.text
+    assert "teaching, break, lunch, flex" in wb["Calendar"]["G1"].comment.text
 
     imported = import_school(path)
     assert imported.data == example_school()

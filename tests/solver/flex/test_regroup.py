@@ -100,3 +100,33 @@ def test_section_levels_are_derived_from_the_students_when_not_given() -> None:
     result = regroup(data, solution, levels, time_limit_s=5)
     assert sorted(result.section_levels.values()) == [1, 4]
     assert len(result.moved) == 2 and result.mismatch_after == 0
+
+
+def test_a_move_never_takes_a_students_lunch_wave_or_internship() -> None:
+    """S1 (level 3) belongs in B, but B meets in P2: S1's lunch wave; S2 (level 3) has an
+    internship in P2. Both stay in A; the checker finds no clash with lunch or time away."""
+    from scheduler.model.personal import LunchAssignment, LunchWave, PersonalBlock
+
+    data, solution = school({"S1": ["A"], "S2": ["A"], "S3": ["B"]})
+    data = data.model_copy(
+        update={
+            "lunch_waves": (
+                LunchWave(id="W1", start="09:00", end="09:50"),
+                LunchWave(id="W2", start="10:00", end="10:50"),
+            ),
+            "personal_blocks": (
+                PersonalBlock(
+                    id="JOB", students=("S2",), days=("MON",), start="10:00", end="11:00"
+                ),
+            ),
+        }
+    )
+    lunches = (
+        LunchAssignment(student="S1", wave="W2"),
+        LunchAssignment(student="S2", wave="W2"),
+        LunchAssignment(student="S3", wave="W1"),
+    )
+    solution = solution.model_copy(update={"lunches": lunches})
+    levels = {("S1", "MATH"): 3, ("S2", "MATH"): 3, ("S3", "MATH"): 3}
+    result = regroup(data, solution, levels, section_levels=LEVELS, time_limit_s=5)
+    assert seats(result) == {"S1": "A", "S2": "A", "S3": "B"}

@@ -173,3 +173,25 @@ def test_a_student_with_personal_time_in_the_window_stays_away() -> None:
     assert "personal time" in result.away[0][2]
     assert flex_rules(report, hard=True) == {}
     assert flex_rules(report, hard=False) == {"flex_request": 1}
+
+
+def test_an_internship_or_a_late_start_over_the_window_keeps_the_student_away() -> None:
+    """Personal blocks and day rules are clock times; a flex slot is no teaching slot, yet a
+    student who is away at that time is not routed into an offering."""
+    from scheduler.model.personal import DayRule, PersonalBlock
+
+    data = flex_school(students=4, requests=(want("S1", "F1", "mandatory"),))
+    data = data.model_copy(
+        update={
+            "personal_blocks": (
+                PersonalBlock(
+                    id="AWAY", students=("S1",), days=("TUE",), start="09:55", end="12:00"
+                ),
+            ),
+            "day_rules": (DayRule(id="late", students=("S2",), days=("THU",), time="10:45"),),
+        }
+    )
+    result, where, report = routed(data)
+    assert "S1" not in where and "S2" not in where and result.participants == 2
+    assert all("personal time" in reason for _, _, reason in result.away)
+    assert flex_rules(report, hard=True) == {}
