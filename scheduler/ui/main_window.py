@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.timetable_label = QLabel()
         for w in (self.problems_label, self.timetable_label, self.scenario_label):
             status.addPermanentWidget(w)
+        status.insertPermanentWidget(0, self.files.excel.status)  # busy, then Open file/folder
 
     # -- behaviour ------------------------------------------------------------------------------
     def show_page(self, index: int | str) -> None:
@@ -355,6 +356,7 @@ class MainWindow(QMainWindow):
             return
         self.files.discard_recovery()
         self.sheets.runner.shutdown()
+        self.files.excel.shutdown()
         self.files.locks.release()
         self.save_layout()
         panel = getattr(self.pages["Timetable"], "solve_panel", None)
