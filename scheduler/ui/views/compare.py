@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scheduler.model import Project
 from scheduler.solver.compare import Comparison, compare, export_xlsx
 from scheduler.ui.compare_job import CompareRequest, compare_job, size_of
 from scheduler.ui.document import Document
@@ -231,10 +230,8 @@ class CompareView(QWidget):
         if size_of(project, names) <= self.inline_size:
             self._show(compare(project, names), names)
             return
-        chosen = Project(scenarios=tuple(project.scenario(n) for n in names))
         self._running, self._stale = names, False
-        self.runner.start("comparison", compare_job, CompareRequest(chosen.model_dump_json(),
-                                                                    tuple(names)))  # fmt: skip
+        self.runner.start("comparison", compare_job, CompareRequest.of(project, names))
         self.headline.setText(f"Comparing {' with '.join(names)}…")
         self._enable()
 
