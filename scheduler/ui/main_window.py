@@ -62,8 +62,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {"Calendar": CalendarEditor(self.doc)}
         self.pages.update(editor_pages(self.doc))
         self.pages["Timetable"] = TimetablePage(self.doc)
+        self.pages["Flex"] = FlexPage(self.doc)  # routes students over the timetable: next to it
         self.pages["Scenarios"] = ScenariosView(self.doc)
-        self.pages["Flex"] = FlexPage(self.doc)
         self.pages["Explain"] = self.explain_panel = ExplainPanel(self)
         self.explain_panel.entityActivated.connect(lambda k, i: select_entity(self, k, i))
         self.doc.changed.connect(
@@ -340,15 +340,17 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        page = settings.value("window/page", 0, type=int)
-        if 0 <= page < len(self.pages):
+        page = settings.value("window/page", 0)  # a title; a row number before pages moved
+        if page in self.pages:
             self.show_page(page)
+        elif str(page).isdigit() and int(page) < len(self.pages):
+            self.show_page(int(page))
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/page", self.nav.currentRow())
+        settings.setValue("window/page", list(self.pages)[self.nav.currentRow()])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
