@@ -101,8 +101,7 @@ class ExcelExport(QObject):
             data.model_dump_json(), solution.model_dump_json(), str(path), scenario
         )
         self.runner.start("export", export_job, request)
-        self.status.show_busy(path.name)
-        self.message(f"Exporting the timetable to {path.name}…")
+        self.status.show_busy(path.name)  # the status bar's own part says it; no second message
 
     def shutdown(self) -> None:
         self.runner.shutdown()

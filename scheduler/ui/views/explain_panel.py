@@ -85,7 +85,6 @@ class ExplainPanel(QWidget):
         self._explained = self._data
         self._began = time.monotonic()
         self.view.clear()
-        self.view.setPlaceholderText("")
         self.links = []
         self.headline.setText("")
         self.summary.setText("")
@@ -215,8 +214,8 @@ class ExplainPanel(QWidget):
         self.quick_button.setEnabled(ready)
         self.cancel_button.setEnabled(busy)
         self.limit.setEnabled(not busy)
-        if self.explanation is None and not busy:
-            self.view.setPlaceholderText(self._empty_text())
+        if self.explanation is None and not busy:  # a hint in the empty findings area
+            self.view.setHtml(f"<p style='color:#64748b'>{_esc(self._empty_text())}</p>")
 
     def _empty_text(self) -> str:
         """What the empty findings area says before the first explanation."""
