@@ -97,3 +97,7 @@ def test_the_empty_findings_area_says_what_to_do(qtbot):
     assert panel.view.toPlainText() == ""  # the hint goes while it runs
     qtbot.waitUntil(lambda: panel.explanation is not None, timeout=60_000)
     assert "teaches" in panel.view.toPlainText()  # the findings replace the hint
+    panel.explain_button.click()
+    assert panel.view.toPlainText() == "" and panel.view.placeholderText() == ""
+    panel.cancel()
+    qtbot.waitUntil(lambda: not panel.runner.busy, timeout=10_000)

@@ -85,6 +85,7 @@ class ExplainPanel(QWidget):
         self._explained = self._data
         self._began = time.monotonic()
         self.view.clear()
+        self.view.setPlaceholderText("")  # not "No findings." of the last run while this one runs
         self.links = []
         self.headline.setText("")
         self.summary.setText("")
