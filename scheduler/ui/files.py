@@ -27,6 +27,7 @@ from scheduler.io.process import pid_alive
 from scheduler.io.project_file import SUFFIX, load_project, project_from_bytes, project_to_bytes
 from scheduler.model import Project, SchoolData
 from scheduler.ui.document import Document, empty_project
+from scheduler.ui.excel_export import ExcelExport
 from scheduler.ui.file_lock import LockKeeper
 
 AUTOSAVE_MS = 3 * 60 * 1000
@@ -123,6 +124,9 @@ class Files(QObject):
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
         self.locks = LockKeeper(self)
+        self.excel = ExcelExport(
+            doc.message.emit, lambda title, text: self.dialogs.error(title, text), self
+        )
 
     # -- open and new ---------------------------------------------------------------------------
     def new(self) -> bool:
@@ -193,6 +197,10 @@ class Files(QObject):
 
     # -- export and import ----------------------------------------------------------------------
     def export_excel(self) -> bool:
+        """Ask where, then export in a worker process (see ``excel_export``); True if started."""
+        if self.excel.busy:
+            self.doc.message.emit("An export is already running: wait for it or cancel it.")
+            return False
         solution = self.doc.solution
         if solution is None:
             self.dialogs.error(
@@ -206,14 +214,7 @@ class Files(QObject):
             return False
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        from scheduler.solver.export import export_checked
-
-        try:
-            export_checked(self.doc.data, solution, path, scenario=self.doc.scenario_name)
-        except (FileFormatError, OSError) as exc:
-            self.dialogs.error("Cannot export the timetable", str(exc))
-            return False
-        self.doc.message.emit(f"Exported the timetable to {path.name}")
+        self.excel.start(self.doc.data, solution, path, self.doc.scenario_name)
         return True
 
     def import_changes(self) -> bool:

@@ -63,8 +63,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {"Calendar": CalendarEditor(self.doc)}
         self.pages.update(editor_pages(self.doc))
         self.pages["Timetable"] = TimetablePage(self.doc)
+        self.pages["Flex"] = FlexPage(self.doc)  # routes students over the timetable: next to it
         self.pages["Scenarios"] = ScenariosView(self.doc)
-        self.pages["Flex"] = FlexPage(self.doc)
         self.pages["Explain"] = self.explain_panel = ExplainPanel(self)
         self.explain_panel.entityActivated.connect(lambda k, i: select_entity(self, k, i))
         self.doc.changed.connect(
@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         self.timetable_label = QLabel()
         for w in (self.problems_label, self.timetable_label, self.scenario_label):
             status.addPermanentWidget(w)
+        status.insertPermanentWidget(0, self.files.excel.status)  # busy, then Open file/folder
 
     # -- behaviour ------------------------------------------------------------------------------
     def show_page(self, index: int | str) -> None:
@@ -340,15 +341,17 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        page = settings.value("window/page", 0, type=int)
-        if 0 <= page < len(self.pages):
+        page = settings.value("window/page", 0)  # a title; a row number before pages moved
+        if page in self.pages:
             self.show_page(page)
+        elif str(page).isdigit() and int(page) < len(self.pages):
+            self.show_page(int(page))
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/page", self.nav.currentRow())
+        settings.setValue("window/page", list(self.pages)[self.nav.currentRow()])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
@@ -356,6 +359,7 @@ class MainWindow(QMainWindow):
             return
         self.files.discard_recovery()
         self.sheets.runner.shutdown()
+        self.files.excel.shutdown()
         self.files.locks.release()
         self.save_layout()
         panel = getattr(self.pages["Timetable"], "solve_panel", None)

@@ -119,3 +119,31 @@ def test_a_repair_is_applied_as_one_step_named_for_it():
     result = SimpleNamespace(solution=OTHER, status="feasible", data=None, changes={})
     assert operations.apply_result(doc=doc, outcome=result)
     assert doc.undo_stack.undoText() == "Apply repaired timetable (feasible)"
+
+
+def test_a_large_comparison_runs_in_a_worker_with_the_same_figures(qtbot):
+    _doc, view = _open(qtbot)
+    inline = [
+        [view.figures_model.index(r, c).data() for c in range(3)]
+        for r in range(view.figures_model.rowCount())
+    ]
+    view.inline_size = 0  # as for a large school
+    with qtbot.waitSignal(view.computed, timeout=60_000):
+        view.run()
+        assert view.headline.text() == "Comparing Main with Try…"
+        assert not view.compare_button.isEnabled() and not view.export_button.isEnabled()
+    assert [
+        [view.figures_model.index(r, c).data() for c in range(3)]
+        for r in range(view.figures_model.rowCount())
+    ] == inline
+    assert "1 meeting moved" in view.headline.text()
+    assert view.compare_button.isEnabled() and view.export_button.isEnabled()
+
+
+def test_an_edit_during_a_worker_comparison_marks_it_out_of_date(qtbot):
+    doc, view = _open(qtbot)
+    view.inline_size = 0
+    with qtbot.waitSignal(view.computed, timeout=60_000):
+        view.run()
+        doc.replace_project(doc.project.clone_scenario("Main", "Third"), "Clone")
+    assert "changed since" in view.headline.text()

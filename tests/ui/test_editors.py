@@ -153,3 +153,17 @@ def test_scenarios_clone_rename_switch_delete(doc, qtbot):
     doc.undo_stack.undo()
     assert doc.scenario_name == "Main"
     assert [s.name for s in doc.project.scenarios] == ["Main", "Four days"]
+
+
+def test_opening_a_project_shows_its_first_days_slots(qtbot):
+    from scheduler.model import Project
+    from scheduler.ui.document import Document
+    from tests.conftest import small_school
+
+    doc = Document()  # as the window starts: the new, empty project
+    view = CalendarEditor(doc)
+    qtbot.addWidget(view)
+    doc.load(Project.of(small_school(name="Other")), None)
+    assert view.slot_model.day_id == "Mon"
+    assert view.slots_title.text() == "Slots of Monday"
+    assert view.slot_model.rowCount() > 0 and view.slots.isEnabled()

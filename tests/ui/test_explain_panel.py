@@ -82,3 +82,22 @@ def test_explain_why_under_an_infeasible_solve_opens_explain_and_starts_it(qtbot
     assert win.current_page() is win.explain_panel
     assert win.explain_panel.runner.busy
     qtbot.waitUntil(lambda: win.explain_panel.explanation is not None, timeout=60_000)
+
+
+def test_the_empty_findings_area_says_what_to_do(qtbot):
+    from scheduler.model import Placement, Solution
+
+    win = _window(qtbot)
+    panel = win.explain_panel
+    assert panel.view.toPlainText().startswith("Press Quick check")
+    solution = Solution(placements=(Placement(activity="A", meeting=0, day="Mon", slot="P1"),))
+    panel.set_data(win.doc.data, solution)
+    assert panel.view.toPlainText().startswith("This scenario has a timetable")
+    panel.quick_button.click()
+    assert panel.view.toPlainText() == ""  # the hint goes while it runs
+    qtbot.waitUntil(lambda: panel.explanation is not None, timeout=60_000)
+    assert "teaches" in panel.view.toPlainText()  # the findings replace the hint
+    panel.explain_button.click()
+    assert panel.view.toPlainText() == "" and panel.view.placeholderText() == ""
+    panel.cancel()
+    qtbot.waitUntil(lambda: not panel.runner.busy, timeout=10_000)

@@ -70,7 +70,10 @@ class CalendarEditor(Page):
 
         self.days.currentItemChanged.connect(self._day_picked)
         doc.changed.connect(self.refresh)
-        doc.scenarioSwitched.connect(lambda _name: self._pick_first())
+        # Another scenario or project: pick its first day once the tables show it (``changed``
+        # follows ``scenarioSwitched``, and the days table is refilled on ``changed``).
+        self._pick_pending = False
+        doc.scenarioSwitched.connect(lambda _name: setattr(self, "_pick_pending", True))
         self.refresh()
         self._pick_first()
 
@@ -88,6 +91,10 @@ class CalendarEditor(Page):
 
     def refresh(self) -> None:
         self.preview.set_calendar(self.doc.data.calendar)
+        if self._pick_pending:
+            self._pick_pending = False
+            self._pick_first()
+            return
         current = self.days.current_item()
         if current is not None and current.id != self.slot_model.day_id:
             self._day_picked(current)  # the day was renamed, or undo brought another back

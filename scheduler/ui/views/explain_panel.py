@@ -85,6 +85,7 @@ class ExplainPanel(QWidget):
         self._explained = self._data
         self._began = time.monotonic()
         self.view.clear()
+        self.view.setPlaceholderText("")  # not "No findings." of the last run while this one runs
         self.links = []
         self.headline.setText("")
         self.summary.setText("")
@@ -110,6 +111,7 @@ class ExplainPanel(QWidget):
         self.links = []
         body = [self._finding_html(n, f) for n, f in enumerate(explanation.findings, 1)]
         self.view.setHtml("".join(body))
+        self.view.setPlaceholderText("No findings.")
         count = len(explanation.findings)
         took = explanation.timings.get("total")
         self.status.setText(
@@ -213,6 +215,22 @@ class ExplainPanel(QWidget):
         self.quick_button.setEnabled(ready)
         self.cancel_button.setEnabled(busy)
         self.limit.setEnabled(not busy)
+        if self.explanation is None and not busy:  # a hint in the empty findings area
+            self.view.setHtml(f"<p style='color:#64748b'>{_esc(self._empty_text())}</p>")
+
+    def _empty_text(self) -> str:
+        """What the empty findings area says before the first explanation."""
+        if self._data is None:
+            return "Open a project to explain its timetable."
+        how = (
+            "Press Quick check for the counting checks (a second or two), or Explain to find the "
+            "hard rules that cannot hold together and a change that would make a timetable "
+            "possible. The findings appear here, linked to the teachers, rooms and classes "
+            "they name."
+        )
+        if self._solution is not None:
+            return "This scenario has a timetable: Explain is for when a solve finds none. " + how
+        return how
 
     def _tick(self) -> None:
         if self.runner.busy:
