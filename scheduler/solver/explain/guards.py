@@ -21,6 +21,7 @@ from scheduler.model import Availability, ForbiddenTimes, PreferredTimes, School
 from scheduler.solver.compile import Problem, _students_that_matter, compile_problem
 from scheduler.solver.explain.findings import EntityRef
 from scheduler.solver.explain.words import Words, runs
+from scheduler.solver.personal_slots import personal_off
 from scheduler.solver.rules import RULES, Build, max_per_day, max_per_week
 from scheduler.solver.stages.timetable import _break_symmetry
 from scheduler.solver.variables import Variables
@@ -109,6 +110,12 @@ def _time_groups(out: Guarded, data: SchoolData, variables: Variables, words: Wo
     for c in data.constraints:
         if isinstance(c, Availability) and c.active and c.hard:
             extra[(c.target.kind, c.target.id)] |= grid.slots_of(c.slots)
+    # Time away (internships, late starts) switches like unavailability: a principal may move it.
+    away_groups, away_students = personal_off(data, grid)
+    for gid, slots in away_groups.items():
+        extra[("group", gid)] |= slots
+    for sid, slots in away_students.items():
+        extra[("student", sid)] |= slots
 
     def acts(activity_ids) -> list[int]:
         return [m for a in activity_ids for m in p.activity_meetings.get(a, ())]
@@ -124,7 +131,8 @@ def _time_groups(out: Guarded, data: SchoolData, variables: Variables, words: Wo
         under = data.leaf_groups([g.id])
         mine = acts(a.id for a in data.activities if data.leaf_groups(a.groups) & under)
         people.append(("group", g.id, off, mine))
-    student_acts = _students_that_matter(data)
+    named = {s for r in (*data.lunch_windows, *data.max_minutes) for s in r.students}
+    student_acts = _students_that_matter(data, away=set(away_students) | named)
     for s in data.students:
         off = grid.slots_of(s.unavailable) | extra[("student", s.id)]
         if off:
