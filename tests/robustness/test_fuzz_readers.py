@@ -91,9 +91,13 @@ def test_fet_unknown_encoding_in_the_declaration_is_refused(tmp_path):
 
 def test_mutators_change_the_file():
     """Guards the harness itself: a mutator that returned its seed would test nothing."""
+    tried: set[tuple[bytes, str]] = set()
     for reader in READERS:
         seed = reader.seeds()[0]
         for name, mutator in reader.mutators.items():
+            if (seed, name) in tried:  # readers sharing seeds and mutators (the workbooks)
+                continue
+            tried.add((seed, name))
             outs = {mutator(seed, random.Random(i)) for i in range(4)}
             assert outs - {seed}, f"{reader.name}/{name} never changed the file"
 
