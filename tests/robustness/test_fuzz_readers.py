@@ -20,7 +20,14 @@ from scheduler.io.errors import FileFormatError
 from scheduler.io.fet import import_fet
 from scheduler.io.sheets import SpreadsheetImportError
 from tests.robustness import mutate
-from tests.robustness.readers import READERS, Reader, by_name, read_school_csv, try_input
+from tests.robustness.readers import (
+    READERS,
+    Reader,
+    by_name,
+    read_school_csv,
+    read_school_workbook,
+    try_input,
+)
 
 EXAMPLES = int(os.environ.get("FLEXDAY_FUZZ_EXAMPLES", "15"))
 CASES = [(r, m) for r in READERS for m in sorted(r.mutators)]
@@ -114,6 +121,23 @@ def test_csv_list_cell_with_an_unclosed_quote_is_a_located_problem(tmp_path):
     )
     with pytest.raises(SpreadsheetImportError, match=r"Activities\.csv: .*\n  Activities!G2: "):
         read_school_csv(path)
+
+
+def test_school_workbook_slot_id_past_the_length_limit_is_a_located_problem(tmp_path):
+    """Found by fuzzing: 1e308 typed as a slot id reads as a 309-digit id, and building the
+    ``Slot`` raised pydantic's ValidationError (ids hold at most 200 characters)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(by_name("sheets").seeds()[1]))
+    ws = wb["Calendar"]
+    assert ws["C1"].value == "Slot"
+    ws["C2"] = 1e308
+    path = tmp_path / "school.xlsx"
+    wb.save(path)
+    with pytest.raises(SpreadsheetImportError, match=r"school\.xlsx: .*\n  Calendar!C2: string sh"):
+        read_school_workbook(path)
 
 
 def test_mutators_change_the_file():

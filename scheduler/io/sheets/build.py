@@ -129,7 +129,15 @@ class Builder:
             "end": v["end"],
             "kind": v.get("kind", "teaching"),
         }
-        return Slot(**fields)
+        try:
+            return Slot(**fields)
+        except ValidationError as exc:  # e.g. a slot id past the model's length limit
+            for err in exc.errors():
+                field = str(err["loc"][0]) if err["loc"] else None
+                column = {"id": "slot", "name": "slot_name"}.get(field or "", field)
+                msg = str(err["msg"]).removeprefix("Value error, ")
+                self.add("Calendar", row, column, msg[:1].lower() + msg[1:])
+            return None
 
     # -- ids and references ----------------------------------------------------------------------
     def _collect_ids(self) -> None:
