@@ -214,7 +214,11 @@ class Builder:
                 SlotRef(day=" ".join(words[:i]), slot=" ".join(words[i:]))
                 for i in range(1, len(words))
             ]
-            found = [r for r in found if self._slot_known(r)]
+            # ids may hold runs of spaces ('P  1'): also part the text exactly at each space
+            found += [
+                SlotRef(day=item[:i], slot=item[i + 1 :]) for i, ch in enumerate(item) if ch == " "
+            ]
+            found = list(dict.fromkeys(r for r in found if self._slot_known(r)))
             if len(found) == 1:
                 refs.append(found[0])
             elif not found:
