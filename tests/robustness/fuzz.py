@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     readers = [by_name(n) for n in args.reader] if args.reader else READERS
     if args.replay:
-        reader = next(r for r in READERS if args.replay.name.endswith(r.suffix))
+        reader = _reader_of(args.replay)
         with tempfile.TemporaryDirectory() as tmp:
             print(run_one(reader, args.replay.read_bytes(), Path(tmp), args.timeout))
         return 0
@@ -99,6 +99,15 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(json.dumps(summary))
     return 1 if crashes else 0
+
+
+def _reader_of(kept: Path) -> Reader:
+    """The reader a kept input was made for: its name starts the file name (several readers
+    share the .xlsx suffix)."""
+    named = [r for r in READERS if kept.name.startswith(f"{r.name}-")]
+    if named:
+        return max(named, key=lambda r: len(r.name))
+    return next(r for r in READERS if kept.name.endswith(r.suffix))
 
 
 def _keep(folder: Path, reader: Reader, mutator: str, data: bytes, message: str, i: int) -> dict:

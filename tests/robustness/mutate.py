@@ -341,3 +341,46 @@ XLSX_MUTATORS: dict[str, Mutator] = {
     "part-bytes": xlsx_part_bytes,
     "cells": xlsx_cells,
 }
+
+
+# -- CSV (one sheet of the school-data import) ----------------------------------------------------
+def csv_cells(seed: bytes, rnd: random.Random) -> bytes:
+    """Edit a CSV as a person might: odd values in cells, a value copied from another cell (a
+    repeated id, a name where a number goes), a row repeated or dropped, a column dropped."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(seed.decode("utf-8-sig"))))
+    if not rows:
+        return seed + b"\n,"
+    for _ in range(rnd.randint(1, 6)):
+        action = rnd.randrange(10)
+        r = rnd.randrange(len(rows))
+        width = max(len(rows[r]), 1)
+        c = rnd.randrange(width + 1)
+        if action <= 4:  # an odd value
+            value = rnd.choice((*CELL_VALUES, *XML_TEXTS, "1;2", 'a"b', "\n", "0,5"))
+        elif action <= 6:  # a value from elsewhere in the file
+            other = rnd.choice(rows)
+            value = rnd.choice(other) if other else ""
+        elif action == 7:
+            rows.insert(rnd.randrange(len(rows) + 1), list(rows[r]))
+            continue
+        elif action == 8:
+            if len(rows) > 1:
+                del rows[r]
+            continue
+        else:
+            for row in rows:
+                if c < len(row):
+                    del row[c]
+            continue
+        row = rows[r]
+        row.extend([""] * (c + 1 - len(row)))
+        row[c] = "" if value is None else str(value)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8", errors="surrogatepass")
+
+
+CSV_MUTATORS: dict[str, Mutator] = {**BYTE_MUTATORS, "csv-cells": csv_cells}

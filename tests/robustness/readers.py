@@ -38,6 +38,8 @@ class Reader:
     errors: tuple[type[BaseException], ...] = field(default=(FileFormatError,))
     ci_share: float = 1.0
     """Of the CI run's inputs per mutator, the share this reader gets (a slow reader less)."""
+    stem: str = "input"
+    """The name the input is written under (a CSV's name says which sheet it holds)."""
 
 
 # -- .flexday -------------------------------------------------------------------------------------
@@ -117,6 +119,99 @@ def workbook_seeds() -> list[bytes]:
         return [path.read_bytes()]
 
 
+# -- the school-data spreadsheet importer (scheduler.io.sheets) ------------------------------------
+def _tiny_scenario():
+    from scheduler.io.project_file import load_project
+
+    return load_project(ROOT / "samples" / "tiny.flexday").scenario()
+
+
+def read_school_workbook(path: Path) -> object:
+    from scheduler.io.sheets import import_school
+
+    return import_school(path)
+
+
+@cache
+def school_workbook_seeds() -> list[bytes]:
+    """The template (its example school) and tiny.flexday's data exported as a workbook."""
+    import tempfile
+
+    from scheduler.io.sheets import export_data, write_template
+
+    with tempfile.TemporaryDirectory() as tmp:
+        template = write_template(Path(tmp) / "template.xlsx")
+        (export,) = export_data(_tiny_scenario().data, Path(tmp) / "tiny.xlsx")
+        return [template.read_bytes(), export.read_bytes()]
+
+
+def check_school_import(result: object) -> None:
+    """An imported school is a valid ``SchoolData`` that survives a dump and validate."""
+    from scheduler.io.sheets import SheetImport
+    from scheduler.model import SchoolData
+
+    assert isinstance(result, SheetImport)
+    assert SchoolData.model_validate(result.data.model_dump()) == result.data
+
+
+CSV_SHEET = "Activities"
+"""The sheet the CSV reader's input holds: the one with the most kinds of column."""
+
+
+@cache
+def _tiny_csv_folder() -> Path:
+    """tiny.flexday's data exported as CSV files, kept for the whole run."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from scheduler.io.sheets import export_data
+
+    folder = Path(tempfile.mkdtemp(prefix="flexday-fuzz-csv-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    export_data(_tiny_scenario().data, folder / "tiny")
+    return folder / "tiny"
+
+
+def read_school_csv(path: Path) -> object:
+    """``import_school`` on CSV files: the input as the Activities sheet, tiny's other sheets as
+    exported. The input comes first, so a refusal names it."""
+    from scheduler.io.sheets import import_school
+
+    others = sorted(p for p in _tiny_csv_folder().iterdir() if p.stem != CSV_SHEET)
+    return import_school([path, *others])
+
+
+@cache
+def school_csv_seeds() -> list[bytes]:
+    return [(_tiny_csv_folder() / f"{CSV_SHEET}.csv").read_bytes()]
+
+
+# -- the timetable-changes reader (the Meetings sheet of an exported timetable) ------------------
+def read_meetings_sheet(path: Path) -> object:
+    from scheduler.io.xlsx.meetings import read_meetings
+
+    return read_meetings(path, _tiny_data())
+
+
+@cache
+def _tiny_data():
+    return _tiny_scenario().data
+
+
+def check_meetings(rows: object) -> None:
+    """Every row read back names a real meeting, day, slot and room of the school."""
+    data = _tiny_data()
+    assert isinstance(rows, list)
+    for row in rows:
+        activity = data.activity_by_id[row.activity]
+        assert 0 <= row.meeting < len(activity.meetings)
+        assert (row.day is None) == (row.slot is None)
+        if row.day is not None:
+            assert row.slot in {s.id for s in data.calendar.day(row.day).slots}
+        assert row.room is None or row.room in {r.id for r in data.rooms}
+
+
 READERS: list[Reader] = [
     Reader(
         "flexday",
@@ -128,6 +223,33 @@ READERS: list[Reader] = [
     ),
     Reader("fet", ".fet", read_fet, fet_seeds, mutate.XML_MUTATORS, check=check_fet),
     Reader("workbook", ".xlsx", read_workbook, workbook_seeds, mutate.XLSX_MUTATORS, ci_share=0.25),
+    Reader(
+        "sheets",
+        ".xlsx",
+        read_school_workbook,
+        school_workbook_seeds,
+        mutate.XLSX_MUTATORS,
+        check=check_school_import,
+        ci_share=0.25,
+    ),
+    Reader(
+        "csv",
+        ".csv",
+        read_school_csv,
+        school_csv_seeds,
+        mutate.CSV_MUTATORS,
+        check=check_school_import,
+        stem=CSV_SHEET,
+    ),
+    Reader(
+        "meetings",
+        ".xlsx",
+        read_meetings_sheet,
+        workbook_seeds,
+        mutate.XLSX_MUTATORS,
+        check=check_meetings,
+        ci_share=0.25,
+    ),
 ]
 
 
@@ -141,7 +263,7 @@ class Crash(AssertionError):
 
 def try_input(reader: Reader, data: bytes, folder: Path) -> str:
     """Write ``data`` to a file, read it; 'ok' or 'refused', or raise ``Crash``."""
-    path = folder / f"input{reader.suffix}"
+    path = folder / f"{reader.stem}{reader.suffix}"
     path.write_bytes(data)
     try:
         result = reader.read(path)

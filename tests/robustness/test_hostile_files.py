@@ -16,6 +16,8 @@ from scheduler.io import guards
 from scheduler.io.errors import FileFormatError
 from scheduler.io.fet import import_fet
 from scheduler.io.project_file import load_project
+from scheduler.io.sheets import import_school
+from scheduler.io.xlsx.meetings import read_meetings
 
 # -- xlsx -----------------------------------------------------------------------------------------
 
@@ -107,6 +109,39 @@ def test_a_missing_workbook(tmp_path):
         guards.check_xlsx(tmp_path / "gone.xlsx")
 
 
+def _read_meetings_of_tiny(path: Path) -> object:
+    tiny = load_project(Path(__file__).parents[2] / "samples" / "tiny.flexday")
+    return read_meetings(path, tiny.scenario().data)
+
+
+SPREADSHEET_READERS = pytest.mark.parametrize(
+    "read", [import_school, _read_meetings_of_tiny], ids=["school-data", "meetings"]
+)
+
+
+@SPREADSHEET_READERS
+def test_the_spreadsheet_readers_refuse_a_zip_bomb(tmp_path, read):
+    path = zip_bomb(tmp_path / "bomb.xlsx")
+    with pytest.raises(FileFormatError, match=r"bomb\.xlsx: refused: .*zip bomb"):
+        read(path)
+
+
+@SPREADSHEET_READERS
+def test_the_spreadsheet_readers_refuse_a_huge_sheet(tmp_path, read):
+    path = workbook(tmp_path / "huge.xlsx", {"A1": "Meetings", "A1048576": "far away"})
+    with pytest.raises(FileFormatError, match=r"huge\.xlsx: refused: sheet1 declares 1,048,576"):
+        read(path)
+
+
+def test_a_csv_cell_past_the_csv_modules_limit_is_a_clear_error(tmp_path):
+    """Python's csv refuses a field over 131,072 characters with ``csv.Error``: found on reading
+    the CSV import (the fuzzer's values are shorter); it must name the file, not crash."""
+    path = tmp_path / "Students.csv"
+    path.write_text("Student id,Name\nS1," + '"' + "x" * 200_000 + '"\n', encoding="utf-8")
+    with pytest.raises(FileFormatError, match=r"Students\.csv: is not a readable CSV file"):
+        import_school(path)
+
+
 # -- sizes ----------------------------------------------------------------------------------------
 
 
@@ -121,6 +156,7 @@ def sparse(path: Path, size: int) -> Path:
     [
         ("school.flexday", load_project, guards.MAX_PROJECT_BYTES),
         ("school.fet", import_fet, guards.MAX_FET_BYTES),
+        ("Students.csv", import_school, guards.MAX_CSV_BYTES),
     ],
 )
 def test_an_oversized_file_is_refused_without_reading_it(tmp_path, name, read, limit):

@@ -129,7 +129,15 @@ class Builder:
             "end": v["end"],
             "kind": v.get("kind", "teaching"),
         }
-        return Slot(**fields)
+        try:
+            return Slot(**fields)
+        except ValidationError as exc:  # e.g. a slot id past the model's length limit
+            for err in exc.errors():
+                field = str(err["loc"][0]) if err["loc"] else None
+                column = {"id": "slot", "name": "slot_name"}.get(field or "", field)
+                msg = str(err["msg"]).removeprefix("Value error, ")
+                self.add("Calendar", row, column, msg[:1].lower() + msg[1:])
+            return None
 
     # -- ids and references ----------------------------------------------------------------------
     def _collect_ids(self) -> None:
@@ -208,7 +216,11 @@ class Builder:
                 SlotRef(day=" ".join(words[:i]), slot=" ".join(words[i:]))
                 for i in range(1, len(words))
             ]
-            found = [r for r in found if self._slot_known(r)]
+            # ids may hold runs of spaces ('P  1'): also part the text exactly at each space
+            found += [
+                SlotRef(day=item[:i], slot=item[i + 1 :]) for i, ch in enumerate(item) if ch == " "
+            ]
+            found = list(dict.fromkeys(r for r in found if self._slot_known(r)))
             if len(found) == 1:
                 refs.append(found[0])
             elif not found:

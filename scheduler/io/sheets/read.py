@@ -7,16 +7,15 @@ is collected with its sheet, row and column rather than raised at the first one.
 
 from __future__ import annotations
 
-import zipfile
+import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from scheduler.io.errors import FileFormatError
+from scheduler.io.guards import MAX_CSV_BYTES, check_size, open_workbook, sheet_rows
 from scheduler.io.sheets.problems import SheetProblem
 from scheduler.io.sheets.schema import NOT_DATA, SHEETS
 from scheduler.io.sheets.spec import Column, Sheet, header_key
@@ -79,25 +78,31 @@ def _workbook(path: Path) -> tuple[list[RawSheet], Callable[[], None]]:
         raise FileFormatError(path, "no such file")
     if path.suffix.lower() == ".xls":
         raise FileFormatError(path, "is an old .xls workbook: save it as .xlsx in Excel first")
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise FileFormatError(path, f"is not an Excel workbook (.xlsx): {exc}") from None
-    sheets = [RawSheet(ws.title, ws.iter_rows(values_only=True)) for ws in wb.worksheets]
+    # the guards refuse a zip bomb or a huge sheet before openpyxl loads anything, and turn
+    # damage met while a sheet is streamed into a FileFormatError naming the file and sheet
+    wb = open_workbook(path, read_only=True, data_only=True)
+    sheets = [RawSheet(ws.title, sheet_rows(path, ws, values_only=True)) for ws in wb.worksheets]
     return sheets, wb.close
 
 
 def _csv_sheet(path: Path) -> RawSheet:
+    check_size(path, MAX_CSV_BYTES, what="CSV file")
     try:
-        data = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            data = path.read_bytes().decode("cp1252")
-        except UnicodeDecodeError:
-            raise FileFormatError(path, "is not text: save it as 'CSV UTF-8'") from None
+        raw = path.read_bytes()
     except OSError as exc:
         raise FileFormatError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return RawSheet(path.stem, read_csv_text(data))
+    try:
+        data = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            data = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise FileFormatError(path, "is not text: save it as 'CSV UTF-8'") from None
+    try:
+        rows = read_csv_text(data)
+    except csv.Error as exc:
+        raise FileFormatError(path, f"is not a readable CSV file ({exc})") from None
+    return RawSheet(path.stem, rows)
 
 
 def match_sheets(

@@ -38,8 +38,17 @@ def is_blank(raw: object) -> bool:
 def split_list(raw: object) -> tuple[str, ...]:
     """'a, b, "c, d"' -> ('a', 'b', 'c, d'); blank items are dropped."""
     line = text(raw).replace("\n", ",").replace(";", ",") if not _quoted(raw) else text(raw)
-    row = next(csv.reader([line], skipinitialspace=True), [])
-    return tuple(item.strip() for item in row if item.strip())
+    # a quoted list may still hold line breaks (Alt+Enter in Excel): outside quotes they part
+    # items like commas, inside quotes they belong to the item
+    try:
+        rows = list(csv.reader(io.StringIO(line, newline=""), skipinitialspace=True))
+    except csv.Error as exc:
+        raise ValueError(f"cannot read the list {_short(line)!r} ({exc})") from None
+    return tuple(item.strip() for row in rows for item in row if item.strip())
+
+
+def _short(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _quoted(raw: object) -> bool:

@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.io.errors import FileFormatError
+from scheduler.io.guards import open_workbook, sheet_rows
 from scheduler.io.xlsx import styles
 from scheduler.io.xlsx.cells import put_text
 from scheduler.io.xlsx.lessons import Names
@@ -131,19 +132,14 @@ class MeetingsFileError(FileFormatError):
 
 def read_meetings(path: str | Path, data: SchoolData) -> list[MeetingRow]:
     """The rows of the Meetings sheet of ``path``; raises MeetingsFileError naming every problem."""
-    from openpyxl import load_workbook
-
     path = Path(path)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise FileFormatError(path, "no such file") from None
-    except Exception as exc:  # zip, XML or openpyxl errors all mean the same to the user
-        raise FileFormatError(path, f"is not an Excel workbook ({exc})") from None
+    # refuses a zip bomb or a huge sheet before openpyxl loads it; every failure, including damage
+    # met while the sheet is streamed, is a FileFormatError naming the file
+    wb = open_workbook(path, read_only=True, data_only=True)
     try:
         if TITLE not in wb.sheetnames:
             raise MeetingsFileError(path, [f"the workbook has no sheet named {TITLE!r}"])
-        rows = list(wb[TITLE].iter_rows(values_only=True))
+        rows = list(sheet_rows(path, wb[TITLE], values_only=True))
     finally:
         wb.close()
     return _parse(path, rows, data)
