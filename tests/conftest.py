@@ -13,6 +13,7 @@ from datetime import time
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from scheduler.model import (
     Activity,
@@ -56,6 +57,13 @@ from scheduler.model import (
     Teacher,
     Unsupported,
 )
+
+# The suite tries the same generated examples on every run, so a red run always means a change
+# broke something; new examples are searched for on purpose, with FLEXDAY_HYPOTHESIS=explore (and
+# by the long fuzz run, tests/robustness/fuzz.py).
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("FLEXDAY_HYPOTHESIS", "ci"))
 
 
 def slot(slot_id: str, start: str, end: str, kind: str = "teaching") -> Slot:
