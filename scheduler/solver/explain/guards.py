@@ -124,7 +124,7 @@ def _time_groups(out: Guarded, data: SchoolData, variables: Variables, words: Wo
         under = data.leaf_groups([g.id])
         mine = acts(a.id for a in data.activities if data.leaf_groups(a.groups) & under)
         people.append(("group", g.id, off, mine))
-    student_acts = _students_that_matter(data)
+    student_acts = _students_that_matter(data, away=set())
     for s in data.students:
         off = grid.slots_of(s.unavailable) | extra[("student", s.id)]
         if off:
