@@ -223,6 +223,4 @@ class RegroupPanel(QWidget):
 
 def _section(data: SchoolData, aid: str) -> str:
     a = data.activity_by_id.get(aid)
-    if a is None or a.label == aid:
-        return aid
-    return f"{a.label} ({aid})"
+    return a.label if a else aid
