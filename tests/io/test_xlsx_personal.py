@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 from openpyxl import load_workbook
 
 from scheduler.io.xlsx import export_timetable
@@ -68,3 +70,11 @@ def test_each_students_week_draws_their_lunch_wave_and_internship_at_their_times
     assert cell[lunch] == ("12:00–12:40", "Monday")
     flat = [v for r in bo for v in r if isinstance(v, str)]
     assert not any("Clinic" in v or "Wave A" in v for v in flat)  # only Ana's own time
+
+
+def test_a_band_names_the_kind_and_place_once():
+    from scheduler.io.xlsx.personal import PersonalTime
+    from scheduler.io.xlsx.student_weeks import _personal_text
+
+    p = PersonalTime(1, time(13), time(15, 30), "Internship: Lakeside", "internship", "Lakeside")
+    assert _personal_text(p) == "Internship: Lakeside\n13:00–15:30"

@@ -202,8 +202,10 @@ def _personal_text(p: PersonalTime) -> str:
         head = p.label if "lunch" in p.label.casefold() else f"Lunch: {p.label}"
         return f"{head}\n{p.clock}"
     kind = p.kind[:1].upper() + p.kind[1:]
-    what = p.label if p.label.casefold() == p.kind.casefold() else f"{kind}: {p.label}"
-    return "\n".join(t for t in (what, p.place, p.clock) if t)
+    named = p.label.casefold().startswith(p.kind.casefold())  # "Internship: Lakeside Hospital"
+    what = p.label if named else f"{kind}: {p.label}"
+    place = p.place if p.place.casefold() not in what.casefold() else ""
+    return "\n".join(t for t in (what, place, p.clock) if t)
 
 
 def _row_heights(data: SchoolData, grid: TimeGrid) -> list[float]:
