@@ -202,7 +202,7 @@ class RegroupPanel(QWidget):
         levels = r.get("section_levels", {})
         if levels:
             shown = ", ".join(
-                f"{html.escape(_section(data, a))} {lvl}" for a, lvl in sorted(levels.items())
+                f"{html.escape(_section(data, a))}: {lvl}" for a, lvl in sorted(levels.items())
             )
             lines.append(f"Section levels: {shown}")
         self.summary.setText("<br>".join(lines))
