@@ -47,11 +47,13 @@ class TimeGrid:
         return self.spans[(day, first_slot)][0], self.spans[(day, last_slot)][1]
 
 
-def time_grid(calendar: Calendar) -> TimeGrid:
+def time_grid(calendar: Calendar, extra: Iterable[time] = ()) -> TimeGrid:
+    """Rows between consecutive slot boundaries (and the ``extra`` clock times, e.g. where a
+    lunch wave starts inside a period), keeping only rows some slot covers."""
     slots = [
         (d, s, slot) for d, day in enumerate(calendar.days) for s, slot in enumerate(day.slots)
     ]
-    bounds = sorted({t for *_, slot in slots for t in (slot.start, slot.end)})
+    bounds = sorted({t for *_, slot in slots for t in (slot.start, slot.end)} | set(extra))
     rows = tuple(
         TimeRow(a, b)
         for a, b in pairwise(bounds)

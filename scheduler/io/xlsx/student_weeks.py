@@ -5,6 +5,11 @@ What a school hands out on the first day is a timetable card per student, printe
 per student (name, id, grade and groups over a days-by-time grid like the teachers' sheets) and
 a page break after each block, so printing the sheet prints one page per student, in the order
 of the Students sheet. The sheet is streamed row by row (write-only mode) with cached styles.
+
+A student's lunch wave and time away (internships, dual enrolment...) are drawn as labelled
+bands at their clock times, in the same grid as the lessons; the grid gains rows where such a
+band starts or ends inside a period, so a 30-minute lunch in a 60-minute period is half its
+height.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from openpyxl.worksheet.pagebreak import Break
 
 from scheduler.io.xlsx import styles
 from scheduler.io.xlsx.cells import clean
-from scheduler.io.xlsx.layout import TimeGrid, clusters
+from scheduler.io.xlsx.layout import TimeGrid, clusters, minute_of, time_grid
 from scheduler.io.xlsx.lessons import Lesson, Names
+from scheduler.io.xlsx.personal import LUNCH, PersonalTime
 from scheduler.io.xlsx.stream import Line, RowWriter, StyleCache
 from scheduler.io.xlsx.students import Attended, course_text
 from scheduler.model import SchoolData
@@ -29,6 +35,9 @@ TITLE_PT, HEAD_PT, GAP_PT = 26.0, 18.0, 14.0
 NAME_FONT = Font(name=styles.FONT_NAME, size=13, bold=True, color=styles.INK)
 LESSON_FONT = Font(name=styles.FONT_NAME, size=9, color=styles.INK)
 WHITE_FONT = Font(name=styles.FONT_NAME, size=9, color="FFFFFF")
+PERSONAL_FONT = Font(name=styles.FONT_NAME, size=9, italic=True, color=styles.INK)
+LUNCH_FILL = styles.fill("E2EFDA")  # pale green: the cafeteria
+AWAY_FILL = styles.fill("FFF2CC")  # pale yellow: out of school
 
 
 def write_student_weeks(
@@ -40,9 +49,15 @@ def write_student_weeks(
     names: Names,
     colours: dict[str, str],
     footer: str,
+    personal: dict[str, list[PersonalTime]] | None = None,
 ) -> None:
-    """``ws`` is a write-only sheet; a block of rows per known student."""
+    """``ws`` is a write-only sheet; a block of rows per known student. ``personal``: each
+    student's lunch wave and time away (``scheduler.io.xlsx.personal.personal_times``)."""
     days = data.calendar.days
+    personal = personal or {}
+    if personal:
+        bounds = {t for mine in personal.values() for p in mine for t in (p.start, p.end)}
+        grid = time_grid(data.calendar, extra=bounds)
     widths = [TIME_WIDTH, *(max(18, min(30, len(d.label) + 4)) for d in days)]
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -63,6 +78,10 @@ def write_student_weeks(
                         alignment=styles.CENTER)  # fmt: skip
     pause = out.style_id("break", font=styles.BREAK_FONT, fill=styles.BREAK_FILL,
                          border=styles.BORDER, alignment=styles.CENTER)  # fmt: skip
+    lunch = out.style_id("lunch", font=PERSONAL_FONT, fill=LUNCH_FILL, border=styles.BORDER,
+                         alignment=styles.CENTER)  # fmt: skip
+    away = out.style_id("away", font=PERSONAL_FONT, fill=AWAY_FILL, border=styles.BORDER,
+                        alignment=styles.CENTER)  # fmt: skip
     lesson_style: dict[str, int] = {}
 
     def lesson_id(colour: str) -> int:
@@ -89,29 +108,39 @@ def write_student_weeks(
         first = row + 2
         values: list[list] = [[clock_text, *[None] * len(days)] for clock_text in clocks]
         looks: list[list[int]] = [[clock, *[0] * len(days)] for _ in grid.rows]
+        mine_away = personal.get(student.id, ())
         for d, day in enumerate(days):
-            busy: list[tuple[int, int]] = []
-            today = [x for x in mine if x.day == d]
-            for top, bottom, members in clusters(
-                today, lambda x: grid.rows_of(x.day, x.first, x.last)
-            ):
-                colour = colours.get(members[0].activity.subject, styles.PALETTE[0])
-                key = tuple((x.activity.id, x.meeting) for x in members)
-                if key not in texts:  # a section's meeting is on up to 30 students' pages
-                    texts[key] = clean(_lesson_text(data, names, members))
-                values[top][d + 1] = texts[key]
+            busy: set[int] = set()
+            today: list[Lesson | PersonalTime] = [x for x in mine if x.day == d]
+            today += [p for p in mine_away if p.day == d and _rows_at(grid, p) is not None]
+            for top, bottom, members in clusters(today, lambda x: _span(grid, x)):
+                lessons = [x for x in members if isinstance(x, Lesson)]
+                others = [x for x in members if isinstance(x, PersonalTime)]
+                if lessons:
+                    colour = colours.get(lessons[0].activity.subject, styles.PALETTE[0])
+                    key = tuple((x.activity.id, x.meeting) for x in lessons)
+                    if key not in texts:  # a section's meeting is on up to 30 students' pages
+                        texts[key] = clean(_lesson_text(data, names, lessons))
+                    text, look = texts[key], lesson_id(colour)
+                    if others:  # a clash with the student's own time: say so, don't hide it
+                        text = "\n".join([text, *(clean(_personal_text(p)) for p in others)])
+                else:
+                    text = "\n".join(clean(_personal_text(p)) for p in others)
+                    look = lunch if all(p.kind == LUNCH for p in others) else away
+                values[top][d + 1] = text
                 for k in range(top, bottom + 1):
-                    looks[k][d + 1] = lesson_id(colour)
+                    looks[k][d + 1] = look
                 _merge(ws, first + top, 0, bottom - top, d + 2)
-                busy.append((top, bottom))
+                busy.update(range(top, bottom + 1))
             for s, slot in enumerate(day.slots):
                 top, bottom = grid.spans[(d, s)]
-                if any(top <= b and a <= bottom for a, b in busy):
-                    continue
-                values[top][d + 1] = clean(slot.label)
-                for k in range(top, bottom + 1):
-                    looks[k][d + 1] = free if slot.teaching else pause
-                _merge(ws, first + top, 0, bottom - top, d + 2)
+                runs = _runs([k for k in range(top, bottom + 1) if k not in busy])
+                for n, (a, b) in enumerate(runs):  # the part of the slot left free
+                    if n == 0:
+                        values[a][d + 1] = clean(slot.label)
+                    for k in range(a, b + 1):
+                        looks[k][d + 1] = free if slot.teaching else pause
+                    _merge(ws, first + a, 0, b - a, d + 2)
         for k in range(len(grid.rows)):
             out.append(Line(values[k], looks[k]), heights[k])
         gap = out.append(Line([None] * width, 0), GAP_PT)
@@ -138,6 +167,45 @@ def _merge(ws, row: int, down: int, across_from: int, col: int, last_col: int | 
         ws.merged_cells.ranges.add(
             CellRange(min_row=row, max_row=row + down, min_col=col, max_col=col)
         )
+
+
+def _rows_at(grid: TimeGrid, p: PersonalTime) -> tuple[int, int] | None:
+    """First and last grid rows the stretch overlaps (None when it lies outside the day)."""
+    lo, hi = minute_of(p.start), minute_of(p.end)
+    inside = [
+        k for k, r in enumerate(grid.rows) if minute_of(r.start) < hi and minute_of(r.end) > lo
+    ]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def _span(grid: TimeGrid, x: Lesson | PersonalTime) -> tuple[int, int]:
+    if isinstance(x, Lesson):
+        return grid.rows_of(x.day, x.first, x.last)
+    rows = _rows_at(grid, x)
+    assert rows is not None  # filtered before
+    return rows
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive row numbers as (first, last) runs."""
+    out: list[tuple[int, int]] = []
+    for k in rows:
+        if out and out[-1][1] == k - 1:
+            out[-1] = (out[-1][0], k)
+        else:
+            out.append((k, k))
+    return out
+
+
+def _personal_text(p: PersonalTime) -> str:
+    if p.kind == LUNCH:
+        head = p.label if "lunch" in p.label.casefold() else f"Lunch: {p.label}"
+        return f"{head}\n{p.clock}"
+    kind = p.kind[:1].upper() + p.kind[1:]
+    named = p.label.casefold().startswith(p.kind.casefold())  # "Internship: Lakeside Hospital"
+    what = p.label if named else f"{kind}: {p.label}"
+    place = p.place if p.place.casefold() not in what.casefold() else ""
+    return "\n".join(t for t in (what, place, p.clock) if t)
 
 
 def _row_heights(data: SchoolData, grid: TimeGrid) -> list[float]:

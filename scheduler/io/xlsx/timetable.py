@@ -38,7 +38,7 @@ from scheduler.io.xlsx.lessons import Lesson, Names, Unplaced, group_lessons, re
 from scheduler.io.xlsx.master import write_master
 from scheduler.io.xlsx.matrix import write_matrix
 from scheduler.io.xlsx.meetings import write_meetings
-from scheduler.io.xlsx.personal import personal_rows
+from scheduler.io.xlsx.personal import personal_rows, personal_times
 from scheduler.io.xlsx.roomuse import write_room_use
 from scheduler.io.xlsx.rosters import roster_sections, write_rosters
 from scheduler.io.xlsx.stream import discard, scratch, stream
@@ -95,7 +95,8 @@ SHEETS: tuple[Sheet, ...] = (
     ("Student timetables", "Each student's week on a page of its own, to print and hand out",
      True, lambda x: bool(x.data.students),
      lambda ws, x: write_student_weeks(ws, data=x.data, attended=x.attended, grid=x.grid,
-                                       names=x.names, colours=x.colours, footer=x.footer)),
+                                       names=x.names, colours=x.colours, footer=x.footer,
+                                       personal=personal_times(x.data, x.solution))),
     ("Rosters", "Section rosters: teacher, times, room and enrolled students", False,
      lambda x: bool(roster_sections(x.data, x.solution)),
      lambda ws, x: write_rosters(ws, data=x.data, solution=x.solution,

@@ -1,4 +1,5 @@
-"""The Flex page: blocks, offerings and requests on the left, routing and its report on the right.
+"""The Flex page: blocks, offerings and requests on the left, routing and its report on the right
+(beside it, on a second tab, regrouping by mastery: ``regroup_panel``).
 
 "Route flex" sends the school and the timetable to a worker process (the window never waits),
 and the routing comes back as one undoable step on the timetable. The report says how many
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +29,7 @@ from scheduler.ui.flex_job import FlexJob, FlexOutcome, route_job
 from scheduler.ui.models.flex import FlexBlockModel, FlexOfferingModel, FlexRequestModel
 from scheduler.ui.tasks import TaskRunner
 from scheduler.ui.views.pages import EntityPage, Page, TabbedPage
+from scheduler.ui.views.regroup_panel import RegroupPanel
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 KIND = {"intervention": "Intervention", "enrichment": "Enrichment"}
@@ -147,11 +150,15 @@ class FlexPage(Page):
         )
         self.editors = self.tables.editors
         self.panel = FlexPanel(self)
+        self.regroup = RegroupPanel(doc, self)
+        self.actions = QTabWidget(self)
+        self.actions.addTab(self.panel, "Flex routing")
+        self.actions.addTab(self.regroup, "Regroup by mastery")
         self.runner = TaskRunner(self)
         self._routed_from = None
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tables)
-        split.addWidget(self.panel)
+        split.addWidget(self.actions)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([720, 460])
