@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
 
     setup_logging(program="flexday", argv=sys.argv[1:] if argv is None else argv)
     try:
+        if getattr(args, "save", False) or getattr(args, "writes_project", False):
+            _refuse_if_open(args.project)  # every command that writes the project it was given
         code = args.run(args)
     except (BadInput, FileFormatError, InvalidSchoolError) as exc:
         log.warning("refused: %s", exc)
@@ -162,8 +164,6 @@ def _solve(args) -> int:
         "solve scenario %r: time limit %g s, seed %s, workers %s, save %s",
         name, args.time_limit, args.seed, args.workers, args.save,
     )  # fmt: skip
-    if args.save:
-        _refuse_if_open(args.project)
     return run_solve(
         project,
         name,

@@ -22,7 +22,7 @@ def add_import_changes(sub, project_args) -> None:
     p.add_argument("xlsx", type=Path, metavar="FILE.xlsx", help="an exported, edited workbook")
     p.add_argument("--as", dest="new_name", metavar="NAME", help="name of the new scenario")
     p.add_argument("--yes", action="store_true", help="save without asking when accepted")
-    p.set_defaults(run=run_import_changes)
+    p.set_defaults(run=run_import_changes, writes_project=True)
 
 
 def run_import_changes(args: argparse.Namespace, *, ask=input) -> int:

@@ -85,10 +85,19 @@ def test_forced_open_takes_over_and_the_first_does_not_delete_it(tiny):
     assert read_lock(tiny).token == second.token
 
 
-def test_cli_save_refuses_a_project_open_elsewhere(tiny, capsys):
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["solve", "--time-limit", "5", "--workers", "1", "--save"],
+        ["repair", "--time-limit", "5", "--workers", "1", "--save"],
+        ["flex", "--save"],
+        ["import-changes", "changes.xlsx", "--yes"],
+    ],
+)
+def test_cli_save_refuses_a_project_open_elsewhere(tiny, capsys, command):
     forge(tiny, pid=1)
     before = tiny.read_bytes()
-    code = main(["solve", str(tiny), "--time-limit", "5", "--workers", "1", "--save"])
+    code = main([command[0], str(tiny), *command[1:]])
     assert code == 2
     err = capsys.readouterr().err
     assert "tiny.flexday is open in Flexday by ann on" in err
