@@ -28,6 +28,17 @@ def run_child(module: str, args: Sequence[str], *, timeout: float) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def run_seeds(module: str, students: int, seeds: int, limit: float) -> list[dict]:
+    """One child process per seed of a school benchmark (``--students --seed --limit``), each
+    given three times its limit plus start-up before it counts as hung; their JSON figures."""
+    runs = []
+    for seed in range(seeds):
+        print(f"… {students} students, seed {seed}, limit {limit:g} s", file=sys.stderr, flush=True)
+        args = ["--students", str(students), "--seed", str(seed), "--limit", str(limit)]
+        runs.append(run_child(module, args, timeout=limit * 3 + 120))
+    return runs
+
+
 def median(values) -> float | None:
     values = [v for v in values if v is not None]
     return round(statistics.median(values), 2) if values else None

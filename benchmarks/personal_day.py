@@ -18,7 +18,7 @@ import sys
 import time
 from collections import Counter
 
-from benchmarks.common import median, peak_mb, run_child, table
+from benchmarks.common import median, peak_mb, run_seeds, table
 
 MODULE = "benchmarks.personal_day"
 
@@ -94,16 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, summary = [], {}
     for n in sizes:
         limit = args.limit or (30.0 if n <= 1000 else 120.0)
-        runs = []
-        for seed in range(seeds):
-            print(f"… {n} students, seed {seed}, limit {limit:g} s", file=sys.stderr, flush=True)
-            runs.append(
-                run_child(
-                    MODULE,
-                    ["--students", str(n), "--seed", str(seed), "--limit", str(limit)],
-                    timeout=limit * 3 + 120,
-                )
-            )
+        runs = run_seeds(MODULE, n, seeds, limit)
         figures = {
             "students": n,
             "time_limit_s": limit,
