@@ -205,9 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         print("fet-cl is not installed (apt-get install fet fet-data)", file=sys.stderr)
         return 2
     files = corpus(args.files, args.every)
+    load_before = os.getloadavg()[0]
     print(
         f"FET corpus: {len(files)} official file(s), limit {args.limit:g} s, {args.seeds} seed(s), "
-        f"Flexday with {args.workers} worker(s) on {os.cpu_count()} cores"
+        f"Flexday with {args.workers} worker(s) on {os.cpu_count()} cores, "
+        f"load {load_before:.2f} at the start"
     )
     head = (
         f"{'file':34} {'acts':>5} {'build':>6} | {'FET ok':>6} {'time':>7} {'pen':>8} {'MB':>5} | "
@@ -225,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row)
             print(_line(row), flush=True)
     summary = _summary(rows, skipped, args)
+    summary["load_at_start"] = round(load_before, 2)
+    summary["load_at_end"] = round(os.getloadavg()[0], 2)
     for key, value in summary.items():
         print(f"{key}: {value}")
     print(json.dumps(summary))
