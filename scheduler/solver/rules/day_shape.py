@@ -1,0 +1,102 @@
+"""A person's day in CP-SAT: the slots they can attend, their gaps, lessons in one block.
+
+Not a rule itself; the gap rules and ``compact_days`` build on it. A day is seen as the positions
+of the person's own teaching slots (breaks and their unavailable slots left out, as in FET), each
+with the person's busy literal, or None where no lesson of theirs can ever be.
+
+Gaps of a day, order-encoded: ``before[i]`` is at least "busy somewhere at or before position i",
+``after[i]`` at least "busy somewhere at or after i". On a day with lessons, set exactly, they sum
+to (positions from the first lesson on) + (positions up to the last), i.e. the day's span plus the
+number of positions considered, so ``gaps >= sum(before) + sum(after) - positions - lessons``.
+Only lower bounds are stated: a rule that bounds or minimises the gaps never wants these higher,
+and the smallest values give the exact count. One linear constraint per day, no gap booleans.
+
+No gaps at all is simpler: the busy positions form one block, i.e. at most one position starts a
+block (busy there, free or impossible just before).
+"""
+
+from __future__ import annotations
+
+from scheduler.solver.compile import Resource
+from scheduler.solver.rules.base import Build
+
+
+def positions(b: Build, resource: Resource, d: int) -> list:
+    """The busy literal (or None) of each slot of day ``d`` the person can attend, in order."""
+    busy = b.vars.busy(resource)
+    slots = b.problem.grid.teaching_slots_of_day(d)
+    return [busy.get(s) for s in slots if s not in resource.unavailable]
+
+
+def gap_count(b: Build, resource: Resource, d: int):
+    """(a variable at least the person's gaps on day ``d``, its largest value), or None when the
+    day cannot hold a gap. Made once per person and day; per-day and per-week rules share it."""
+    key = ("gaps", resource.kind, resource.id, d)
+    if key not in b.cache:
+        name = f"{resource.kind}:{resource.id}:{d}"
+        b.cache[key] = _gap_count(b, name, positions(b, resource, d))
+    return b.cache[key]
+
+
+def _gap_count(b: Build, name: str, busy: list):
+    used = [i for i, x in enumerate(busy) if x is not None]
+    if len(used) < 2 or used[-1] - used[0] < 2:
+        return None  # no position between two possible lessons
+    first, last = used[0], used[-1]
+    m = b.model
+    before, prev = [], None
+    for i in range(first, last + 1):
+        if busy[i] is None:
+            if prev is not None:
+                before.append(prev)
+            continue
+        var = m.new_bool_var(f"before:{name}:{i}")
+        m.add_implication(busy[i], var)
+        if prev is not None:
+            m.add_implication(prev, var)
+        before.append(var)
+        prev = var
+    after, nxt = [], None
+    for i in range(last, first - 1, -1):
+        if busy[i] is None:
+            if nxt is not None:
+                after.append(nxt)
+            continue
+        var = m.new_bool_var(f"after:{name}:{i}")
+        m.add_implication(busy[i], var)
+        if nxt is not None:
+            m.add_implication(nxt, var)
+        after.append(var)
+        nxt = var
+    width = last - first + 1
+    most = width - 2
+    gaps = m.new_int_var(0, most, f"gaps:{name}")
+    lessons = [busy[i] for i in used]
+    m.add(gaps >= sum(before) + sum(after) - width - sum(lessons))
+    return gaps, most
+
+
+def one_block(b: Build, name: str, busy: list) -> None:
+    """State that the busy positions of a day form one block (no gaps)."""
+    m = b.model
+    starts = []
+    for i, x in enumerate(busy):
+        if x is None:
+            continue
+        prev = busy[i - 1] if i > 0 else None
+        if prev is None:
+            starts.append(x)
+            continue
+        s = m.new_bool_var(f"block:{name}:{i}")
+        m.add(s >= x - prev)
+        starts.append(s)
+    if len(starts) > 1:
+        m.add_at_most_one(starts)
+
+
+def no_gaps(b: Build, resource: Resource, d: int) -> None:
+    """The person has no gap on day ``d`` (stated once however many rules ask)."""
+    key = ("no_gaps", resource.kind, resource.id, d)
+    if key not in b.cache:
+        b.cache[key] = True
+        one_block(b, f"{resource.kind}:{resource.id}:{d}", positions(b, resource, d))
