@@ -17,6 +17,8 @@ block (busy there, free or impossible just before).
 
 from __future__ import annotations
 
+import itertools
+
 from scheduler.solver.compile import Resource
 from scheduler.solver.rules.base import Build
 
@@ -43,7 +45,42 @@ def _gap_count(b: Build, name: str, busy: list):
     if len(used) < 2 or used[-1] - used[0] < 2:
         return None  # no position between two possible lessons
     first, last = used[0], used[-1]
+    width = last - first + 1
+    most = width - 2
+    gaps = b.model.new_int_var(0, most, f"gaps:{name}")
+    unique = list(dict.fromkeys(busy[i].index for i in used))
+    if len(unique) <= TABLE_UP_TO:
+        count = b.model.new_int_var(0, width, f"count:{name}")
+        _gap_table(b, busy[first : last + 1], gaps, count)
+        b.cache[("count", name)] = count
+    else:
+        _gap_order(b, name, busy, first, last, gaps)
+    return gaps, most
+
+
+TABLE_UP_TO = 10
+"""Days with at most this many distinct busy literals get their gap count from a table of every
+busy pattern (at most 1,024 rows), which the solver propagates completely; longer days get the
+order encoding."""
+
+
+def _gap_table(b: Build, busy: list, gaps, count) -> None:
+    """``gaps`` equals the day's gap count and ``count`` its lesson slots, as a table over the busy
+    literals."""
+    columns = list({x.index: x for x in busy if x is not None}.values())
+    where = {x.index: k for k, x in enumerate(columns)}
+    rows = []
+    for pattern in itertools.product((0, 1), repeat=len(columns)):
+        on = [i for i, x in enumerate(busy) if x is not None and pattern[where[x.index]]]
+        idle = 0 if len(on) < 2 else on[-1] - on[0] + 1 - len(on)
+        rows.append((*pattern, idle, len(on)))
+    b.model.add_allowed_assignments([*columns, gaps, count], rows)
+
+
+def _gap_order(b: Build, name: str, busy: list, first: int, last: int, gaps) -> None:
+    """``gaps`` at least the day's gap count, through order-encoded first and last lessons."""
     m = b.model
+    used = [i for i, x in enumerate(busy) if x is not None]
     before, prev = [], None
     for i in range(first, last + 1):
         if busy[i] is None:
@@ -69,11 +106,8 @@ def _gap_count(b: Build, name: str, busy: list):
         after.append(var)
         nxt = var
     width = last - first + 1
-    most = width - 2
-    gaps = m.new_int_var(0, most, f"gaps:{name}")
     lessons = [busy[i] for i in used]
     m.add(gaps >= sum(before) + sum(after) - width - sum(lessons))
-    return gaps, most
 
 
 def one_block(b: Build, name: str, busy: list) -> None:
@@ -92,6 +126,12 @@ def one_block(b: Build, name: str, busy: list) -> None:
         starts.append(s)
     if len(starts) > 1:
         m.add_at_most_one(starts)
+
+
+def lesson_count(b: Build, resource: Resource, d: int):
+    """The variable counting the person's lesson slots on day ``d`` in its gap table, or None when
+    no gap rule made a table for that day (the gap rules come before the load rules)."""
+    return b.cache.get(("count", f"{resource.kind}:{resource.id}:{d}"))
 
 
 def no_gaps(b: Build, resource: Resource, d: int) -> None:

@@ -13,6 +13,7 @@ from scheduler.model import (
     Availability,
     MaxGapsPerDay,
     MaxGapsPerWeek,
+    MinPerDay,
     Placement,
     SlotRef,
     Solution,
@@ -21,7 +22,7 @@ from scheduler.model import (
 )
 from scheduler.solver.check import check
 from scheduler.solver.compile import compile_problem
-from scheduler.solver.rules import RULES, Build
+from scheduler.solver.rules import RULES, Build, day_shape
 from scheduler.solver.variables import Variables
 from tests.solver.school import lesson, school
 
@@ -44,6 +45,10 @@ CASES = {
         AWAY,
     ],
     "one gap a week": [MaxGapsPerWeek(id="w", target=T1, max_gaps=1), AWAY],
+    "one gap a week, two lessons a day": [
+        MaxGapsPerWeek(id="w", target=T1, max_gaps=1),
+        MinPerDay(id="m", target=T1, min_slots=2),
+    ],
     "soft gaps": [
         MaxGapsPerDay(id="d", target=T1, max_gaps=0, hard=False, weight=3),
         MaxGapsPerWeek(id="w", target=T1, max_gaps=1, hard=False, weight=5),
@@ -74,8 +79,11 @@ def _model_verdict(data, starts: dict[int, int]) -> int | None:
     return round(solver.objective_value)
 
 
+@pytest.mark.parametrize("table", [True, False], ids=["table", "order"])
 @pytest.mark.parametrize("case", list(CASES))
-def test_model_accepts_exactly_what_the_checker_accepts(case):
+def test_model_accepts_exactly_what_the_checker_accepts(case, table, monkeypatch):
+    if not table:
+        monkeypatch.setattr(day_shape, "TABLE_UP_TO", 0)
     data = school(
         lesson("A", meetings=(1, 1, 1)), days=1, slots=6, break_after=4, constraints=CASES[case]
     )
