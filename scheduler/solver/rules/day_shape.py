@@ -36,11 +36,28 @@ def gap_count(b: Build, resource: Resource, d: int):
     key = ("gaps", resource.kind, resource.id, d)
     if key not in b.cache:
         name = f"{resource.kind}:{resource.id}:{d}"
-        b.cache[key] = _gap_count(b, name, positions(b, resource, d))
+        least = _least_per_day(b).get((resource.kind, resource.id), (0, True))
+        b.cache[key] = _gap_count(b, name, positions(b, resource, d), least)
     return b.cache[key]
 
 
-def _gap_count(b: Build, name: str, busy: list):
+def _least_per_day(b: Build) -> dict[tuple[str, str], tuple[int, bool]]:
+    """Per person, the fewest lesson slots a hard ``min_per_day`` allows on a day, and whether a
+    day may be empty."""
+    key = ("least_per_day",)
+    if key not in b.cache:
+        out: dict[tuple[str, str], tuple[int, bool]] = {}
+        for c in b.active("min_per_day"):
+            if not c.hard:
+                continue
+            for r in b.problem.resources_for(c.target):
+                least, empty_ok = out.get((r.kind, r.id), (0, True))
+                out[(r.kind, r.id)] = (max(least, c.min_slots), empty_ok and c.allow_empty_days)
+        b.cache[key] = out
+    return b.cache[key]
+
+
+def _gap_count(b: Build, name: str, busy: list, least: tuple[int, bool]):
     used = [i for i, x in enumerate(busy) if x is not None]
     if len(used) < 2 or used[-1] - used[0] < 2:
         return None  # no position between two possible lessons
@@ -50,9 +67,7 @@ def _gap_count(b: Build, name: str, busy: list):
     gaps = b.model.new_int_var(0, most, f"gaps:{name}")
     unique = list(dict.fromkeys(busy[i].index for i in used))
     if len(unique) <= TABLE_UP_TO:
-        count = b.model.new_int_var(0, width, f"count:{name}")
-        _gap_table(b, busy[first : last + 1], gaps, count)
-        b.cache[("count", name)] = count
+        _gap_table(b, busy[first : last + 1], gaps, least)
     else:
         _gap_order(b, name, busy, first, last, gaps)
     return gaps, most
@@ -64,17 +79,21 @@ busy pattern (at most 1,024 rows), which the solver propagates completely; longe
 order encoding."""
 
 
-def _gap_table(b: Build, busy: list, gaps, count) -> None:
-    """``gaps`` equals the day's gap count and ``count`` its lesson slots, as a table over the busy
-    literals."""
+def _gap_table(b: Build, busy: list, gaps, least: tuple[int, bool]) -> None:
+    """``gaps`` equals the day's gap count, as a table over the busy literals. Patterns a hard
+    ``min_per_day`` forbids (fewer lesson slots than ``least``, unless empty and allowed) are left
+    out, so the solver sees gaps and daily load together."""
+    fewest, empty_ok = least
     columns = list({x.index: x for x in busy if x is not None}.values())
     where = {x.index: k for k, x in enumerate(columns)}
     rows = []
     for pattern in itertools.product((0, 1), repeat=len(columns)):
         on = [i for i, x in enumerate(busy) if x is not None and pattern[where[x.index]]]
+        if len(on) < fewest and not (empty_ok and not on):
+            continue
         idle = 0 if len(on) < 2 else on[-1] - on[0] + 1 - len(on)
-        rows.append((*pattern, idle, len(on)))
-    b.model.add_allowed_assignments([*columns, gaps, count], rows)
+        rows.append((*pattern, idle))
+    b.model.add_allowed_assignments([*columns, gaps], rows)
 
 
 def _gap_order(b: Build, name: str, busy: list, first: int, last: int, gaps) -> None:
@@ -126,12 +145,6 @@ def one_block(b: Build, name: str, busy: list) -> None:
         starts.append(s)
     if len(starts) > 1:
         m.add_at_most_one(starts)
-
-
-def lesson_count(b: Build, resource: Resource, d: int):
-    """The variable counting the person's lesson slots on day ``d`` in its gap table, or None when
-    no gap rule made a table for that day (the gap rules come before the load rules)."""
-    return b.cache.get(("count", f"{resource.kind}:{resource.id}:{d}"))
 
 
 def no_gaps(b: Build, resource: Resource, d: int) -> None:

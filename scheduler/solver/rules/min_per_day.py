@@ -2,17 +2,12 @@
 comes in (FET's "min hours daily"); without empty days allowed, on every day of the cycle.
 
 For groups the rule holds for each subgroup. Hard: a linear bound per day, switched on by the
-day's "has lessons" boolean, and where a gap rule made a table of the day's lesson patterns, its
-lesson count kept out of 1..N-1 too, so the solver reasons about gaps and load together.
-Soft: ``weight`` points per slot short on each day.
+day's "has lessons" boolean. Soft: ``weight`` points per slot short on each day.
 """
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
 from scheduler.solver.rules.base import Build
-from scheduler.solver.rules.day_shape import lesson_count
 from scheduler.solver.rules.days import day_used
 from scheduler.solver.rules.load import load
 
@@ -38,19 +33,7 @@ def build(b: Build) -> None:
                     b.model.add_bool_or([])  # a day that must hold lessons and cannot
                 elif c.hard:
                     b.model.add(amount >= need)
-                    _tighten_count(b, resource, d, c.min_slots, c.allow_empty_days)
                 else:
                     short = b.model.new_int_var(0, c.min_slots, f"short:{c.id}:{resource.id}:{d}")
                     b.model.add(short >= need - amount)
                     b.penalize(NAME, c.id, c.weight, short)
-
-
-def _tighten_count(b: Build, resource, d: int, least: int, empty_ok: bool) -> None:
-    count = lesson_count(b, resource, d)
-    if count is None:
-        return
-    top = list(count.proto.domain)[-1]  # (the field does not index from the end)
-    allowed = [[least, max(least, top)]]
-    if empty_ok:
-        allowed.insert(0, [0, 0])
-    b.model.add_linear_expression_in_domain(count, cp_model.Domain.from_intervals(allowed))
