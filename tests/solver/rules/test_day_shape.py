@@ -86,9 +86,9 @@ def test_model_accepts_exactly_what_the_checker_accepts(case, table, monkeypatch
         monkeypatch.setattr(day_shape, "TABLE_UP_TO", 0)
     # Over two days the daily load varies, which the min-per-day case needs; one day is enough
     # (and faster) for the others.
-    days, slots, break_after = (2, 4, 2) if "a day" in case else (1, 6, 4)
+    days, slots, break_after, n = (2, 4, 2, 4) if "a day" in case else (1, 6, 4, 3)
     data = school(
-        lesson("A", meetings=(1, 1, 1)),
+        lesson("A", meetings=(1,) * n),
         days=days,
         slots=slots,
         break_after=break_after,
@@ -97,7 +97,7 @@ def test_model_accepts_exactly_what_the_checker_accepts(case, table, monkeypatch
     grid = compile_problem(data).grid
     cells = [(day, f"P{p}") for day in ("Mon", "Tue")[:days] for p in range(1, slots + 1)]
     accepted = 0
-    for chosen in itertools.combinations(cells, 3):
+    for chosen in itertools.combinations(cells, n):
         placements = tuple(
             Placement(activity="A", meeting=k, day=day, slot=s) for k, (day, s) in enumerate(chosen)
         )
