@@ -10,6 +10,7 @@ from __future__ import annotations
 from scheduler.solver.rules import (
     availability,
     away_requests,
+    compact_days,
     consecutive,
     course_conflicts,
     days_per_week,
@@ -60,6 +61,7 @@ RULES = (
     lunch_window,
     max_continuous,
     starts_early,
+    compact_days,
     same_start,
     not_overlapping,
     consecutive,

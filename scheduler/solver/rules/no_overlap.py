@@ -2,6 +2,10 @@
 
 Hard. Stated as one at-most-one per resource and slot over the start literals that cover the slot.
 Subgroups (or students) that attend exactly the same meetings share one set of constraints.
+
+A resource whose lessons fill every slot it could be in (a FET class with a full week) is busy in
+each of them: there the at-most-one is an exactly-one. That follows from the counting (as many
+lesson slots as slots) and lets the solver fill the last free option of a slot at once.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ def build(b: Build) -> None:
         if len(key) < 2 or key in seen:
             continue
         seen.add(key)
-        for lits in b.vars.slot_literals(resource).values():
-            if len(lits) > 1:
+        by_slot = b.vars.slot_literals(resource)
+        full = sum(p.meetings[m].duration for m in key) == len(by_slot)
+        for lits in by_slot.values():
+            if full:
+                b.model.add_exactly_one(lits)
+            elif len(lits) > 1:
                 b.model.add_at_most_one(lits)
