@@ -88,10 +88,13 @@ def improve(
         if build is None or not build.penalties:
             break
         t_b = clock()
-        hinted = complete_hint(build.model, build.vars, best_starts, seed=seed)
+        if best_objective is None:  # the first round scores the timetable it starts from
+            hinted = complete_hint(build.model, build.vars, best_starts, seed=seed)
+            if hinted is None:
+                break  # cannot happen for a timetable that keeps the hard rules
+        else:  # later rounds hint the starts only: no extra solve per round
+            build.vars.hint(best_starts)
         t_c = clock()
-        if hinted is None:
-            break  # cannot happen for a timetable that keeps the hard rules
         if best_objective is None:
             best_objective = round(hinted.objective_value)
             hot = _hot_sources(build, hinted)
