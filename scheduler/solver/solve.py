@@ -24,6 +24,7 @@ from scheduler.solver.plan import Plan, class_courses, plan_sections
 from scheduler.solver.progress import CancelToken, Progress, ProgressCallback
 from scheduler.solver.requests import RequestStats, request_stats
 from scheduler.solver.stages import sectioning
+from scheduler.solver.stages.improve import improve, incumbent
 from scheduler.solver.stages.lunch import assign_waves, lunch_plan
 from scheduler.solver.stages.quick import QuickStart, quick_start
 from scheduler.solver.stages.timetable import (
@@ -112,12 +113,15 @@ def solve(
         "progress": progress,
         "cancel": cancel,
         "ends_at": limit,
+        "models": {},  # the probe's full model, built once for the later run too
     }
     if not sectioned and options.hint is None:
 
         def probe(_hint: dict[int, int], seconds: float) -> Timetable:
             # CP-SAT on its own terms (no hint): what it finds at once, it finds here.
-            return solve_timetable(problem, time_limit_s=seconds, **common_args)
+            return solve_timetable(
+                problem, time_limit_s=limit - clock(), search_s=seconds, **common_args
+            )
 
         quick = quick_start(
             problem,
@@ -133,21 +137,33 @@ def solve(
     settled = probed is not None and (
         probed.status == "infeasible" or (probed.starts is not None and probed.status == "optimal")
     )
+    improving = {
+        "until": limit - min(2.0, 0.05 * limit),
+        "clock": clock,
+        "seed": options.seed,
+        "workers": options.workers,
+        "progress": progress,
+        "cancel": cancel,
+    }
     if settled:
         first = probed
+    elif quick is not None and (quick.starts is not None or (probed is not None and probed.starts)):
+        # A complete timetable already: large-neighbourhood search lowers its penalty.
+        first = improve(problem, incumbent(problem, quick), **improving)
     else:
         hint = None
         if quick is not None:
-            best = quick.starts or (probed.starts if probed is not None else None) or quick.hint
-            hint = in_symmetry_order(problem, best)
+            hint = in_symmetry_order(problem, quick.hint)
         first = solve_timetable(
             problem,
             time_limit_s=(0.9 * limit if sectioned else limit) - clock(),
-            enough_s=max(3.0, 0.15 * limit) if sectioned else None,
+            enough_s=max(3.0, 0.15 * limit) if sectioned else 0.0 if quick else None,
             hint=hint or hint_starts(problem, options.hint),
             hint_rooms=quick.rooms if quick else hint_rooms(problem, options.hint),
             **common_args,
         )
+        if quick is not None and first.starts is not None and first.status != "optimal":
+            first = improve(problem, first, **improving)
     if probed is not None and probed.starts is not None and probed is not first:
         if first.starts is None or first.objective > probed.objective:
             first = probed

@@ -70,6 +70,8 @@ def solve_timetable(
     extra: Callable[[Build], None] | None = None,
     keep_rooms_weight: int = 0,
     ends_at: float | None = None,
+    models: dict[str, Build] | None = None,
+    search_s: float | None = None,
 ) -> Timetable:
     """Search for at most ``time_limit_s`` (on ``clock``), keeping 10% for the room step. With
     ``enough_s``, stop at the first timetable found after that many seconds (or at once, if one
@@ -83,7 +85,12 @@ def solve_timetable(
 
     A hint of every meeting that keeps the hard rules is turned into a hint of every variable
     (``complete_hint``), so the search starts from that timetable; and it is returned as it is
-    unless the search finds a better one (CP-SAT's presolve may hand back an equivalent one)."""
+    unless the search finds a better one (CP-SAT's presolve may hand back an equivalent one).
+
+    ``models`` keeps the full model (no fixed meetings, no extra terms) between calls of one
+    solve: on large schools building it takes seconds, and a later call only changes the hint.
+    ``search_s`` bounds the search alone (``time_limit_s`` still bounds the whole call): a brief
+    probe should not end before it starts because the model took long to build."""
     deadline = clock() + time_limit_s
     cuts: list[frozenset[int]] = []
     hint = dict(hint or {})
@@ -100,22 +107,23 @@ def solve_timetable(
     while True:
         if (stopped := interrupted()) is not None:
             return stopped
-        model = cp_model.CpModel()
-        variables = Variables(model, problem, fixed)
-        build = Build(model, variables, problem, extra_pairs=dict(extra_pairs or {}))
-        for rule in RULES:
-            if (stopped := interrupted()) is not None:
-                return stopped
-            rule.build(build)
-        if (stopped := interrupted()) is not None:
-            return stopped
-        for rooms in cuts:
-            room_capacity.add_cut(build, rooms, _meetings_within(problem, rooms))
-        _break_symmetry(build)
-        if extra is not None:
-            extra(build)
-        if build.penalties:
-            model.minimize(sum(p.weight * p.amount for p in build.penalties))
+        plain = fixed is None and not extra_pairs and extra is None and not cuts
+        build = models.get("full") if plain and models is not None else None
+        if build is None:
+            build = build_model(
+                problem,
+                fixed=fixed,
+                extra_pairs=extra_pairs,
+                cuts=cuts,
+                extra=extra,
+                stop=interrupted,
+            )
+            if build is None:
+                return interrupted() or Timetable("unknown")
+            if plain and models is not None:
+                models["full"] = build
+        model, variables = build.model, build.vars
+        model.clear_hints()
         hinted = None
         if hint:
             variables.hint(hint)
@@ -124,6 +132,8 @@ def solve_timetable(
 
         solver = cp_model.CpSolver()
         reserve = min(15.0, max(1.0, 0.1 * time_limit_s))
+        if search_s is not None:  # the search's own time starts once the model is built
+            deadline = min(deadline, clock() + search_s + reserve)
         solver.parameters.max_time_in_seconds = max(0.1, deadline - reserve - clock())
         solver.parameters.random_seed = seed
         solver.parameters.num_workers = workers or os.cpu_count() or 1
@@ -208,6 +218,36 @@ def solve_timetable(
             first_s=reporter.first_solution_s,
             size=size,
         )
+
+
+def build_model(
+    problem: Problem,
+    *,
+    fixed: dict[int, int] | None = None,
+    extra_pairs: dict[tuple[str, str], int] | None = None,
+    cuts: list[frozenset[int]] = (),
+    extra: Callable[[Build], None] | None = None,
+    stop: Callable[[], object] | None = None,
+) -> Build | None:
+    """The full timetable model (every rule, symmetry breaking, the soft penalty as objective);
+    None when ``stop()`` turns true while it is being built."""
+    model = cp_model.CpModel()
+    variables = Variables(model, problem, fixed)
+    build = Build(model, variables, problem, extra_pairs=dict(extra_pairs or {}))
+    for rule in RULES:
+        if stop is not None and stop():
+            return None
+        rule.build(build)
+    if stop is not None and stop():
+        return None
+    for rooms in cuts:
+        room_capacity.add_cut(build, rooms, _meetings_within(problem, rooms))
+    _break_symmetry(build)
+    if extra is not None:
+        extra(build)
+    if build.penalties:
+        model.minimize(sum(p.weight * p.amount for p in build.penalties))
+    return build
 
 
 def _not_better(status: int, solver: cp_model.CpSolver, hinted: cp_model.CpSolver, build) -> bool:
