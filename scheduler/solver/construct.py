@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scheduler.solver.compile import Problem
+from scheduler.solver.construct_pairs import Pairs
 from scheduler.solver.construct_rooms import RoomPools
 from scheduler.solver.construct_shape import Shapes
 
@@ -46,6 +47,8 @@ EVICTED_CAP = 10
 """Each eviction raises a unit's priority by one, up to this many."""
 AGING = 0.05
 """Priority a waiting unit gains per iteration."""
+NOISE = 0.5
+"""Random cost added to each start, so that ties and near-ties go either way."""
 SOFT_CLOSE = 0.3
 """Cost of a start that puts two meetings of a soft min-days rule too close: a preference only."""
 
@@ -85,6 +88,7 @@ def construct(
     began = clock()
     deadline = began + time_limit_s
     rng = random.Random(seed)
+    shuffle = np.random.default_rng(seed)
     grid = problem.grid
     day_of = np.asarray(grid.day_of, dtype=np.int64)
     meeting_unit, units = _units(problem, day_of)
@@ -100,6 +104,12 @@ def construct(
     shapes = Shapes(problem, row_of, n_rows, grid.size + 1, meeting_unit)
     pools = RoomPools(problem, grid.size + 1)
     masks: dict[tuple[int, int], np.ndarray] = {}
+    pairs = Pairs(problem)
+
+    def partner_start(m: int) -> tuple[int, int] | None:
+        v = meeting_unit[m]
+        return (v, start_of[v]) if v in start_of else None
+
     durations = [x.duration for x in problem.meetings]
     weight = np.zeros(len(units) + 1)  # weight[-1] == 0: a free slot costs nothing
     for u, unit in enumerate(units):
@@ -143,24 +153,26 @@ def construct(
             break
         iterations += 1
         waiting = np.fromiter(unassigned, np.int64, len(unassigned))
-        noise = np.fromiter((rng.random() for _ in waiting), float, len(waiting))
+        noise = shuffle.random(len(waiting))
         key = priority[waiting] + AGING * (iterations - since[waiting]) + noise
         u = int(waiting[int(np.argmax(key))])
         unassigned.discard(u)
         unit = units[u]
         cost = SHAPE_COST * pools.cost(unit.members, unit.starts)
+        cost += pairs.cost(unit.members, unit.starts, partner_start, weight, u)
         for _m, d, r in unit.members:
             if len(r):
                 block = occ[r]
                 for o in range(d):
                     cost += weight[block[:, unit.starts + o]].sum(axis=0)
-                for row in r[shapes.rows[r]]:
+                shaped = r[shapes.rows[r]]
+                if len(shaped):
                     mask = masks.get((u, d))
                     if mask is None:
                         mask = masks[(u, d)] = _start_masks(unit.starts, d, occ.shape[1])
-                    here = occ[row]
-                    now = shapes.now(row, here)
-                    cost += SHAPE_COST * (shapes.excess(row, np.where(mask, u, here)) - now)
+                    here = occ[shaped][:, None, :]
+                    new = shapes.excess(shaped, np.where(mask[None], u, here))
+                    cost += SHAPE_COST * (new - shapes.now(shaped, occ)[:, None]).sum(axis=0)
         for g, _m, d in unit.groups:
             group = groups[g]
             k = group.min_days
@@ -177,7 +189,7 @@ def construct(
                     apart = (unit.days == e) & (unit.starts != s2 + d2) & (unit.starts + d != s2)
                     cost += apart * weight[v]
             cost += near[unit.days]
-        cost += np.fromiter((rng.random() for _ in range(len(cost))), float, len(cost)) * 0.5
+        cost += shuffle.random(len(cost)) * NOISE
         for t, until in tabu[u].items():
             if until > iterations:
                 cost[np.searchsorted(unit.starts, t)] += TABU_COST
@@ -185,6 +197,9 @@ def construct(
         t = int(unit.starts[i])
         for v in _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u, durations):
             remove(v)
+        for v in pairs.conflicts(unit.members, t, partner_start, u):
+            if v in start_of:
+                remove(v)
         place(u, t)
         for _m, _d, r in unit.members:
             for row in r[shapes.rows[r]]:
@@ -223,13 +238,14 @@ def _shape_violator(shapes: Shapes, occ, row: int, u: int, weight, rng) -> int |
     """A unit of ``row`` (not ``u``) to evict when the row breaks a rule on the shape of its days:
     the one whose removal repairs the most, pinned ones last, ties at random."""
     here = occ[row]
-    if shapes.now(row, here) <= 0:
+    if shapes.now(np.asarray([row]), occ)[0] <= 0:
         return None
     others = np.unique(here[here >= 0])
     others = others[others != u]
     if not len(others):
         return None
-    left = shapes.excess(row, np.where(here[None] == others[:, None], -1, here[None]))
+    without = np.where(here[None] == others[:, None], -1, here[None])
+    left = shapes.excess(np.asarray([row]), without[None])[0]
     noise = np.fromiter((rng.random() for _ in range(len(others))), float, len(others))
     score = left + 0.01 * weight[others] + 0.5 * noise
     return int(others[int(np.argmin(score))])

@@ -137,22 +137,68 @@ class Shapes:
         self.rows = np.zeros(n_rows, dtype=bool)
         self.rows[list(self.shapes)] = True
         self._now = np.full(n_rows, np.nan)
+        self.own = np.zeros((n_rows, n_slots), dtype=bool)
+        self.pos = np.zeros((n_rows, n_slots), dtype=np.int64)
+        self.lessons = np.zeros(n_rows)
+        self.kind: dict[int, tuple] = {}
+        """Row -> what its rules are: rows alike are checked together."""
+        for row, shape in self.shapes.items():
+            self.own[row], self.pos[row], self.lessons[row] = shape.own, shape.pos, shape.lessons
+            self.kind[row] = (
+                shape.per_day,
+                shape.days,
+                shape.week_gaps,
+                shape.day_gaps,
+                shape.late_days,
+                shape.min_day,
+                shape.min_every_day,
+                shape.run,
+                *(
+                    id(x)
+                    for pair in (shape.intervals, shape.some_runs, shape.some_days)
+                    for x, _ in pair
+                ),
+                *(
+                    k
+                    for pair in (shape.intervals, shape.some_runs, shape.some_days)
+                    for _, k in pair
+                ),
+            )
 
     def touch(self, rows: np.ndarray) -> None:
         """Forget the excess of these rows: their lessons changed."""
         self._now[rows] = np.nan
 
-    def now(self, row: int, ids: np.ndarray) -> float:
-        """The excess of ``row`` as it is (``ids``: its occupancy), remembered until touched."""
-        value = self._now[row]
-        if np.isnan(value):
-            value = self._now[row] = self.excess(row, ids[None])[0]
-        return float(value)
+    def now(self, rows: np.ndarray, occ: np.ndarray) -> np.ndarray:
+        """The excess of each of ``rows`` as they are (``occ``: the occupancy table), remembered
+        until touched."""
+        values = self._now[rows]
+        lost = np.isnan(values)
+        if lost.any():
+            missing = rows[lost]
+            values[lost] = self._now[missing] = self.excess(missing, occ[missing][:, None, :])[:, 0]
+        return values
 
-    def excess(self, row: int, ids: np.ndarray) -> np.ndarray:
-        """How far each candidate week of ``row`` (``ids``: weeks x slots, the unit in each slot,
-        -1 when free) is from keeping the rules: 0 when nothing is broken yet."""
-        s = self.shapes[row]
+    def excess(self, rows: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """How far each candidate week of each of ``rows`` (``ids``: rows x weeks x slots, the unit
+        in each slot, -1 when free) is from keeping the rules: 0 when nothing is broken yet."""
+        k, n, size = ids.shape
+        out = np.empty((k, n))
+        alike: dict[tuple, list[int]] = defaultdict(list)
+        for i, row in enumerate(rows):
+            alike[self.kind[int(row)]].append(i)
+        for some in alike.values():
+            rs = rows[some]
+            out[some] = self._excess(
+                self.shapes[int(rs[0])],
+                ids[some].reshape(-1, size),
+                np.repeat(self.own[rs], n, axis=0),
+                np.repeat(self.pos[rs], n, axis=0),
+                np.repeat(self.lessons[rs], n),
+            ).reshape(len(some), n)
+        return out
+
+    def _excess(self, s: _Shape, ids, own, pos, lessons) -> np.ndarray:
         busy = ids >= 0
         starts = self.starts
         n = busy.shape[0]
@@ -173,7 +219,7 @@ class Shapes:
         for tag, most in s.some_days:
             some = np.add.reduceat(tag[ids].astype(np.int64), starts, axis=1)
             out += np.maximum(0, some - most).sum(axis=1)
-        mine = busy & s.own
+        mine = busy & own
         count = np.add.reduceat(mine.astype(np.int64), starts, axis=1)
         gaps = np.isfinite(s.week_gaps) or np.isfinite(s.day_gaps)
         if not gaps and not s.min_day and s.late_days < 0:
@@ -182,16 +228,16 @@ class Shapes:
         slack = 0.0
         if not gaps and s.late_days >= 0:
             # a day that does not start at its first period needs one more lesson before
-            first = np.minimum.reduceat(np.where(mine, s.pos, BIG), starts, axis=1)
+            first = np.minimum.reduceat(np.where(mine, pos, BIG), starts, axis=1)
             need += (count > 0) & (first >= 1)
             slack += s.late_days
         if gaps:
-            last = np.maximum.reduceat(np.where(mine, s.pos, -1), starts, axis=1)
+            last = np.maximum.reduceat(np.where(mine, pos, -1), starts, axis=1)
             if s.late_days >= 0:
                 span = last + 1
                 slack += s.late_days
             else:
-                first = np.minimum.reduceat(np.where(mine, s.pos, BIG), starts, axis=1)
+                first = np.minimum.reduceat(np.where(mine, pos, BIG), starts, axis=1)
                 span = np.where(count > 0, last - first + 1, 0)
             if np.isfinite(s.week_gaps):
                 need = span.astype(np.float64)
@@ -203,7 +249,7 @@ class Shapes:
         if s.min_day:
             floor = np.ones_like(used) if s.min_every_day else used
             need = np.maximum(need, s.min_day * floor)
-        out += np.maximum(0, need.sum(axis=1) - s.lessons - slack)
+        out += np.maximum(0, need.sum(axis=1) - lessons - slack)
         return out
 
     def _run_over(self, busy: np.ndarray, most: float) -> np.ndarray:

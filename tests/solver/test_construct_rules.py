@@ -5,11 +5,13 @@ import numpy as np
 import pytest
 
 from scheduler.model import (
+    Consecutive,
     MaxContinuous,
     MaxDaysPerWeek,
     MaxGapsPerWeek,
     MinPerDay,
     Room,
+    SameStart,
     SlotRef,
     Solution,
     StartsEarly,
@@ -118,4 +120,22 @@ def test_the_excess_counts_what_a_partial_week_still_needs():
     ids = np.full((3, problem.grid.size + 1), -1)
     ids[1, 3] = 0
     ids[2, 0] = ids[2, 1] = 0
-    assert list(shapes.excess(0, ids)) == [0, 2, 0]
+    assert list(shapes.excess(np.asarray([0]), ids[None])[0]) == [0, 2, 0]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_consecutive_and_same_day_pairs_hold(seed):
+    """B directly after A (a break between them is fine); C on the same day as A."""
+    data = school(
+        lesson("A"),
+        lesson("B", teacher="T2", group="G2"),
+        lesson("C", teacher="T3", group="G3"),
+        days=3,
+        slots=4,
+        break_after=2,
+        constraints=(
+            Consecutive(id="c", activities=("A", "B")),
+            SameStart(id="s", activities=("A", "C"), part="day"),
+        ),
+    )
+    assert _hard(data, seed) == {}
