@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scheduler.solver.compile import Problem
+from scheduler.solver.construct_last import LastOfDay
 from scheduler.solver.construct_pairs import Pairs
 from scheduler.solver.construct_rooms import RoomPools
 from scheduler.solver.construct_shape import Shapes
@@ -105,6 +106,7 @@ def construct(
     pools = RoomPools(problem, grid.size + 1)
     masks: dict[tuple[int, int], np.ndarray] = {}
     pairs = Pairs(problem)
+    last = LastOfDay(problem, row_of, grid.size + 1)
 
     def partner_start(m: int) -> tuple[int, int] | None:
         v = meeting_unit[m]
@@ -132,6 +134,7 @@ def construct(
         for m, d, r in units[u].members:
             occ[r, t : t + d] = u
             pools.place(u, m, t, d)
+            last.place(u, m, t, d)
             shapes.touch(r)
         start_of[u] = t
 
@@ -141,6 +144,7 @@ def construct(
         for m, d, r in units[u].members:
             occ[r, t : t + d] = -1
             pools.remove(u, m, t, d)
+            last.remove(u, m)
             shapes.touch(r)
         unassigned.add(u)
         evicted[u] += 1
@@ -160,6 +164,7 @@ def construct(
         unit = units[u]
         cost = SHAPE_COST * pools.cost(unit.members, unit.starts)
         cost += pairs.cost(unit.members, unit.starts, partner_start, weight, u)
+        cost += last.cost(unit.members, unit.starts, occ, weight, u)
         for _m, d, r in unit.members:
             if len(r):
                 block = occ[r]
@@ -198,6 +203,9 @@ def construct(
         for v in _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u, durations):
             remove(v)
         for v in pairs.conflicts(unit.members, t, partner_start, u):
+            if v in start_of:
+                remove(v)
+        for v in last.conflicts(unit.members, t, occ, u):
             if v in start_of:
                 remove(v)
         place(u, t)

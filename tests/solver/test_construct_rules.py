@@ -6,6 +6,7 @@ import pytest
 
 from scheduler.model import (
     Consecutive,
+    EndsDay,
     MaxContinuous,
     MaxDaysPerWeek,
     MaxGapsPerWeek,
@@ -137,5 +138,17 @@ def test_consecutive_and_same_day_pairs_hold(seed):
             Consecutive(id="c", activities=("A", "B")),
             SameStart(id="s", activities=("A", "C"), part="day"),
         ),
+    )
+    assert _hard(data, seed) == {}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_lesson_that_ends_the_day_comes_after_the_groups_other_lessons(seed):
+    data = school(
+        lesson("A"),
+        lesson("B", teacher="T2"),
+        lesson("C", teacher="T3"),
+        slots=4,
+        constraints=(EndsDay(id="e", activities=("A",)),),
     )
     assert _hard(data, seed) == {}
