@@ -29,11 +29,24 @@ from scheduler.solver.construct import construct
 from scheduler.solver.stages.timetable import placements
 
 EXAMPLES = Path("/usr/share/doc/fet-data/examples")
-FILES = (
-    "dgspro200809 Brazil-more-difficult 2007-2008_sem1-d shc-2013 shc-prelim-08 FGPS "
-    "timetable_July_Nov_09_9 Khoi-sang highschool-Ancona small-school HashiyanaPSY16T2a "
-    "EGS2016T2d Highlands_Christian_School PBS IBDP-School-2016 EEBLJ-Diurno"
-).split()
+FILES = [
+    "dgspro200809",
+    "Brazil-more-difficult",
+    "2007-2008_sem1-d",
+    "shc-2013",
+    "shc-prelim-08",
+    "FGPS",
+    "timetable_July_Nov_09_9",
+    "Khoi-sang",
+    "highschool-Ancona",
+    "small-school",
+    "HashiyanaPSY16T2a",
+    "EGS2016T2d",
+    "Highlands_Christian_School",
+    "PBS",
+    "IBDP-School-2016",
+    "EEBLJ-Diurno",
+]
 QUICK = ("small-school", "timetable_July_Nov_09_9", "HashiyanaPSY16T2a")
 
 

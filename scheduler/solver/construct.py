@@ -4,17 +4,21 @@ FET places lessons one at a time, hardest first, and when a lesson fits nowhere 
 time with the fewest conflicts and throws the conflicting lessons back into the queue. CP-SAT
 struggles on exactly the files where that works well: nearly full weeks for many teachers and
 classes (an exact packing) with lessons spread over the week. This module does the same kind of
-search over the rules that shape such a packing, and CP-SAT then starts from its result:
+search, and every placement keeps these hard rules (whatever breaks one is evicted):
 
 - nobody (teacher, subgroup, modelled student) is in two meetings at once, nor are the meetings of
-  a hard ``not_overlapping`` rule;
+  a hard ``not_overlapping`` rule, nor two meetings in a room that is their only possible one;
 - hard ``min_days_between`` (activity field and rules): meetings of a set are ``N`` days apart;
-- hard ``same_start`` at the same time: the meetings start together (placed as one unit).
+- hard ``same_start`` at the same time: the meetings start together (placed as one unit); on the
+  same day or period, and hard ``consecutive`` pairs (``construct_pairs``);
+- the shape of people's days: gaps, early starts, lessons a day, days a week, slots in a row,
+  days in part of the day (``construct_shape``); hard ``ends_day`` (``construct_last``);
+- no set of candidate rooms holds more meetings than it has free rooms (``construct_rooms``).
 
-Every other rule is left to CP-SAT, which treats the result only as a hint: the checker and the
-CP-SAT model stay the judges. Start domains come from ``compile`` (availability, breaks, pins and
-hard time rules are already applied). The search is randomised by ``seed`` and stops at a
-complete placement or at the deadline, returning the most complete placement it saw.
+Every other rule is left to the repair model and CP-SAT, which treat the result as a hint: the
+checker stays the judge. Start domains come from ``compile`` (availability, breaks, pins and hard
+time rules are already applied). The search is randomised by ``seed`` and stops at a complete
+placement, when it stalls, or at the deadline, returning the most complete placement it saw.
 """
 
 from __future__ import annotations
@@ -163,6 +167,7 @@ def construct(
         unassigned.discard(u)
         unit = units[u]
         cost = SHAPE_COST * pools.cost(unit.members, unit.starts)
+        foreseen = []
         cost += pairs.cost(unit.members, unit.starts, partner_start, weight, u)
         cost += last.cost(unit.members, unit.starts, occ, weight, u)
         for _m, d, r in unit.members:
@@ -176,8 +181,11 @@ def construct(
                     if mask is None:
                         mask = masks[(u, d)] = _start_masks(unit.starts, d, occ.shape[1])
                     here = occ[shaped][:, None, :]
-                    new = shapes.excess(shaped, np.where(mask[None], u, here))
-                    cost += SHAPE_COST * (new - shapes.now(shaped, occ)[:, None]).sum(axis=0)
+                    weeks = np.concatenate([here, np.where(mask[None], u, here)], axis=1)
+                    found = shapes.excess(shaped, weeks)
+                    shapes.remember(shaped, found[:, 0])
+                    foreseen.append((shaped, found[:, 1:]))
+                    cost += SHAPE_COST * (found[:, 1:] - found[:, :1]).sum(axis=0)
         for g, _m, d in unit.groups:
             group = groups[g]
             k = group.min_days
@@ -200,6 +208,7 @@ def construct(
                 cost[np.searchsorted(unit.starts, t)] += TABU_COST
         i = int(np.argmin(cost))
         t = int(unit.starts[i])
+        kept = len(start_of)
         for v in _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u, durations):
             remove(v)
         for v in pairs.conflicts(unit.members, t, partner_start, u):
@@ -209,6 +218,9 @@ def construct(
             if v in start_of:
                 remove(v)
         place(u, t)
+        if len(start_of) == kept + 1:  # nothing evicted: the rows are as foreseen
+            for shaped, after in foreseen:
+                shapes.remember(shaped, after[:, i])
         for _m, _d, r in unit.members:
             for row in r[shapes.rows[r]]:
                 while (v := _shape_violator(shapes, occ, int(row), u, weight, rng)) is not None:

@@ -169,6 +169,10 @@ class Shapes:
         """Forget the excess of these rows: their lessons changed."""
         self._now[rows] = np.nan
 
+    def remember(self, rows: np.ndarray, values: np.ndarray) -> None:
+        """The excess of these rows as they are, found by the caller."""
+        self._now[rows] = values
+
     def now(self, rows: np.ndarray, occ: np.ndarray) -> np.ndarray:
         """The excess of each of ``rows`` as they are (``occ``: the occupancy table), remembered
         until touched."""
