@@ -38,7 +38,7 @@ from scheduler.solver.construct_rooms import RoomPools
 from scheduler.solver.construct_shape import Shapes
 
 PINNED_WEIGHT = 1000.0
-SHAPE_COST = 1.0
+SHAPE_COST = 2.0
 """Cost of each unit by which a start breaks a rule on the shape of a person's days, or fills a set
 of rooms (about one lesson to evict)."""
 STALL_FACTOR = 30
