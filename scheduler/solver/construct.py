@@ -40,7 +40,7 @@ from scheduler.solver.construct_shape import Shapes
 PINNED_WEIGHT = 1000.0
 SHAPE_COST = 2.0
 """Cost of each unit by which a start breaks a rule on the shape of a person's days, or fills a set
-of rooms (about one lesson to evict)."""
+of rooms (an evicted lesson costs about 1: shape breaks are avoided a little more)."""
 STALL_FACTOR = 30
 """Give up after this many iterations per unit without placing more units than before."""
 TABU = 10
