@@ -47,6 +47,8 @@ TABU = 10
 """A unit evicted from a start may not return there for TABU to 2 x TABU iterations..."""
 TABU_COST = 100.0
 """...unless every other start costs more than this (a soft tabu)."""
+KEEP_ALL_SHARE = 0.75
+"""Share of the time for a placement keeping every rule; the rest completes it if need be."""
 NEVER_PLACED = 1e6
 EVICTED_CAP = 10
 """Each eviction raises a unit's priority by one, up to this many."""
@@ -67,6 +69,8 @@ class Construction:
     meetings: int
     iterations: int
     seconds: float
+    kept_all: bool = True
+    """Whether the placement keeps every rule ``construct`` knows, or only the basic ones."""
 
 
 @dataclass
@@ -89,7 +93,38 @@ def construct(
     stop: Callable[[], bool] | None = None,
 ) -> Construction:
     """Place units until all are placed, ``time_limit_s`` passes, the search stalls, or ``stop``
-    (checked every few iterations, e.g. a cancelled solve) returns True."""
+    (checked every few iterations, e.g. a cancelled solve) returns True.
+
+    When keeping every rule above does not place every meeting within ``KEEP_ALL_SHARE`` of the
+    time, the rest of it completes that placement keeping only double-booking, min-days and
+    same-time starts (``kept_all`` is then False): a complete placement the repair model can
+    start from."""
+    began = clock()
+    made = _search(problem, KEEP_ALL_SHARE * time_limit_s, seed, clock, stop, True, {})
+    left = began + time_limit_s - clock()
+    if made.complete or left <= 0 or (stop is not None and stop()):
+        return made
+    more = _search(problem, left, seed, clock, stop, False, made.starts)
+    return Construction(
+        starts=more.starts,
+        complete=more.complete,
+        placed=more.placed,
+        meetings=more.meetings,
+        iterations=made.iterations + more.iterations,
+        seconds=clock() - began,
+        kept_all=False,
+    )
+
+
+def _search(
+    problem: Problem,
+    time_limit_s: float,
+    seed: int,
+    clock,
+    stop: Callable[[], bool] | None,
+    keep_all: bool,
+    start_from: dict[int, int],
+) -> Construction:
     began = clock()
     deadline = began + time_limit_s
     rng = random.Random(seed)
@@ -111,6 +146,11 @@ def construct(
     masks: dict[tuple[int, int], np.ndarray] = {}
     pairs = Pairs(problem)
     last = LastOfDay(problem, row_of, grid.size + 1)
+    if not keep_all:
+        shapes.rows[:] = False
+        pools.of.clear()
+        pairs.links.clear()
+        last.rows.clear()
 
     def partner_start(m: int) -> tuple[int, int] | None:
         v = meeting_unit[m]
@@ -156,6 +196,13 @@ def construct(
         since[u] = iterations
         weight[u] = PINNED_WEIGHT if len(units[u].starts) == 1 else 1.0 + 0.1 * evicted[u]
 
+    for m, t in start_from.items():
+        u = meeting_unit[m]
+        if u in unassigned and t in units[u].starts:
+            place(u, t)
+            unassigned.discard(u)
+            priority[u] = units[u].difficulty
+    best = dict(start_of)
     while unassigned and clock() < deadline:
         if stop is not None and iterations % 32 == 0 and stop():
             break
