@@ -4,17 +4,21 @@ FET places lessons one at a time, hardest first, and when a lesson fits nowhere 
 time with the fewest conflicts and throws the conflicting lessons back into the queue. CP-SAT
 struggles on exactly the files where that works well: nearly full weeks for many teachers and
 classes (an exact packing) with lessons spread over the week. This module does the same kind of
-search over the rules that shape such a packing, and CP-SAT then starts from its result:
+search, and every placement keeps these hard rules (whatever breaks one is evicted):
 
 - nobody (teacher, subgroup, modelled student) is in two meetings at once, nor are the meetings of
-  a hard ``not_overlapping`` rule;
+  a hard ``not_overlapping`` rule, nor two meetings in a room that is their only possible one;
 - hard ``min_days_between`` (activity field and rules): meetings of a set are ``N`` days apart;
-- hard ``same_start`` at the same time: the meetings start together (placed as one unit).
+- hard ``same_start`` at the same time: the meetings start together (placed as one unit); on the
+  same day or period, and hard ``consecutive`` pairs (``construct_pairs``);
+- the shape of people's days: gaps, early starts, lessons a day, days a week, slots in a row,
+  days in part of the day (``construct_shape``); hard ``ends_day`` (``construct_last``);
+- no set of candidate rooms holds more meetings than it has free rooms (``construct_rooms``).
 
-Every other rule is left to CP-SAT, which treats the result only as a hint: the checker and the
-CP-SAT model stay the judges. Start domains come from ``compile`` (availability, breaks, pins and
-hard time rules are already applied). The search is randomised by ``seed`` and stops at a
-complete placement or at the deadline, returning the most complete placement it saw.
+Every other rule is left to the repair model and CP-SAT, which treat the result as a hint: the
+checker stays the judge. Start domains come from ``compile`` (availability, breaks, pins and hard
+time rules are already applied). The search is randomised by ``seed`` and stops at a complete
+placement, when it stalls, or at the deadline, returning the most complete placement it saw.
 """
 
 from __future__ import annotations
@@ -28,19 +32,30 @@ from dataclasses import dataclass
 import numpy as np
 
 from scheduler.solver.compile import Problem
+from scheduler.solver.construct_last import LastOfDay
+from scheduler.solver.construct_pairs import Pairs
+from scheduler.solver.construct_rooms import RoomPools
+from scheduler.solver.construct_shape import Shapes
 
 PINNED_WEIGHT = 1000.0
-LIMIT_COST = 2.0
-"""Cost of a start that breaks a person's hard lessons-a-day or days-a-week limit (construct
-does not evict for these; the repair step settles what is left)."""
-GAP_COST = 0.3
-"""Cost of each idle slot a start adds to the day of a person under a hard max-gaps rule."""
+SHAPE_COST = 2.0
+"""Cost of each unit by which a start breaks a rule on the shape of a person's days, or fills a set
+of rooms (an evicted lesson costs about 1: shape breaks are avoided a little more)."""
 STALL_FACTOR = 30
 """Give up after this many iterations per unit without placing more units than before."""
 TABU = 10
 """A unit evicted from a start may not return there for TABU to 2 x TABU iterations..."""
 TABU_COST = 100.0
 """...unless every other start costs more than this (a soft tabu)."""
+KEEP_ALL_SHARE = 0.75
+"""Share of the time for a placement keeping every rule; the rest completes it if need be."""
+NEVER_PLACED = 1e6
+EVICTED_CAP = 10
+"""Each eviction raises a unit's priority by one, up to this many."""
+AGING = 0.05
+"""Priority a waiting unit gains per iteration."""
+NOISE = 0.5
+"""Random cost added to each start, so that ties and near-ties go either way."""
 SOFT_CLOSE = 0.3
 """Cost of a start that puts two meetings of a soft min-days rule too close: a preference only."""
 
@@ -54,6 +69,8 @@ class Construction:
     meetings: int
     iterations: int
     seconds: float
+    kept_all: bool = True
+    """Whether the placement keeps every rule ``construct`` knows, or only the basic ones."""
 
 
 @dataclass
@@ -76,10 +93,42 @@ def construct(
     stop: Callable[[], bool] | None = None,
 ) -> Construction:
     """Place units until all are placed, ``time_limit_s`` passes, the search stalls, or ``stop``
-    (checked every few iterations, e.g. a cancelled solve) returns True."""
+    (checked every few iterations, e.g. a cancelled solve) returns True.
+
+    When keeping every rule above does not place every meeting within ``KEEP_ALL_SHARE`` of the
+    time, the rest of it completes that placement keeping only double-booking, min-days and
+    same-time starts (``kept_all`` is then False): a complete placement the repair model can
+    start from."""
+    began = clock()
+    made = _search(problem, KEEP_ALL_SHARE * time_limit_s, seed, clock, stop, True, {})
+    left = began + time_limit_s - clock()
+    if made.complete or left <= 0 or (stop is not None and stop()):
+        return made
+    more = _search(problem, left, seed, clock, stop, False, made.starts)
+    return Construction(
+        starts=more.starts,
+        complete=more.complete,
+        placed=more.placed,
+        meetings=more.meetings,
+        iterations=made.iterations + more.iterations,
+        seconds=clock() - began,
+        kept_all=False,
+    )
+
+
+def _search(
+    problem: Problem,
+    time_limit_s: float,
+    seed: int,
+    clock,
+    stop: Callable[[], bool] | None,
+    keep_all: bool,
+    start_from: dict[int, int],
+) -> Construction:
     began = clock()
     deadline = began + time_limit_s
     rng = random.Random(seed)
+    shuffle = np.random.default_rng(seed)
     grid = problem.grid
     day_of = np.asarray(grid.day_of, dtype=np.int64)
     meeting_unit, units = _units(problem, day_of)
@@ -92,15 +141,31 @@ def construct(
             units[meeting_unit[m]].groups.append((g, m, problem.meetings[m].duration))
     n_rows = 1 + max((int(r.max()) for r in rows.values() if len(r)), default=0)
     occ = np.full((n_rows, grid.size + 1), -1, dtype=np.int64)
-    day_load = np.zeros((n_rows, grid.days))
-    per_day, max_days = _limits(problem, row_of, n_rows)
-    gapless = _gapless(problem, row_of, n_rows)
-    teach_prefix = np.concatenate([[0], np.cumsum(np.asarray(grid.teaching, dtype=np.int64))])
+    shapes = Shapes(problem, row_of, n_rows, grid.size + 1, meeting_unit)
+    pools = RoomPools(problem, grid.size + 1)
+    masks: dict[tuple[int, int], np.ndarray] = {}
+    pairs = Pairs(problem)
+    last = LastOfDay(problem, row_of, grid.size + 1)
+    if not keep_all:
+        shapes.rows[:] = False
+        pools.of.clear()
+        pairs.links.clear()
+        last.rows.clear()
+
+    def partner_start(m: int) -> tuple[int, int] | None:
+        v = meeting_unit[m]
+        return (v, start_of[v]) if v in start_of else None
+
+    durations = [x.duration for x in problem.meetings]
     weight = np.zeros(len(units) + 1)  # weight[-1] == 0: a free slot costs nothing
     for u, unit in enumerate(units):
         weight[u] = PINNED_WEIGHT if len(unit.starts) == 1 else 1.0
         unit.difficulty = _difficulty(unit, rows)
     start_of: dict[int, int] = {}
+    priority = np.asarray([NEVER_PLACED + unit.difficulty for unit in units])
+    since = np.zeros(len(units))
+    """Units never placed come first (hardest first); then the longer a unit waits, the sooner it
+    comes, so that none waits for ever."""
     unassigned = {u for u, unit in enumerate(units) if len(unit.starts)}
     impossible = len(units) - len(unassigned)
     evicted = defaultdict(int)
@@ -110,38 +175,64 @@ def construct(
     iterations = best_at = 0
 
     def place(u: int, t: int) -> None:
-        for _m, d, r in units[u].members:
+        for m, d, r in units[u].members:
             occ[r, t : t + d] = u
-            day_load[r, day_of[t]] += d
+            pools.place(u, m, t, d)
+            last.place(u, m, t, d)
+            shapes.touch(r)
         start_of[u] = t
 
     def remove(u: int) -> None:
         t = start_of.pop(u)
         tabu[u][t] = iterations + TABU + rng.randrange(TABU)
-        for _m, d, r in units[u].members:
+        for m, d, r in units[u].members:
             occ[r, t : t + d] = -1
-            day_load[r, day_of[t]] -= d
+            pools.remove(u, m, t, d)
+            last.remove(u, m)
+            shapes.touch(r)
         unassigned.add(u)
         evicted[u] += 1
+        priority[u] = units[u].difficulty + min(evicted[u], EVICTED_CAP)
+        since[u] = iterations
         weight[u] = PINNED_WEIGHT if len(units[u].starts) == 1 else 1.0 + 0.1 * evicted[u]
 
+    for m, t in start_from.items():
+        u = meeting_unit[m]
+        if u in unassigned and t in units[u].starts:
+            place(u, t)
+            unassigned.discard(u)
+            priority[u] = units[u].difficulty
+    best = dict(start_of)
     while unassigned and clock() < deadline:
         if stop is not None and iterations % 32 == 0 and stop():
             break
         iterations += 1
-        u = max(unassigned, key=lambda v: units[v].difficulty + evicted[v] + rng.random())
+        waiting = np.fromiter(unassigned, np.int64, len(unassigned))
+        noise = shuffle.random(len(waiting))
+        key = priority[waiting] + AGING * (iterations - since[waiting]) + noise
+        u = int(waiting[int(np.argmax(key))])
         unassigned.discard(u)
         unit = units[u]
-        cost = np.zeros(len(unit.starts))
+        cost = SHAPE_COST * pools.cost(unit.members, unit.starts)
+        foreseen = []
+        cost += pairs.cost(unit.members, unit.starts, partner_start, weight, u)
+        cost += last.cost(unit.members, unit.starts, occ, weight, u)
         for _m, d, r in unit.members:
             if len(r):
                 block = occ[r]
                 for o in range(d):
                     cost += weight[block[:, unit.starts + o]].sum(axis=0)
-                cost += LIMIT_COST * _over_limits(r, d, unit.days, day_load, per_day, max_days)
-                rg = r[gapless[r]]
-                if len(rg):
-                    cost += GAP_COST * _new_gaps(rg, d, unit, occ, grid.day_ranges, teach_prefix)
+                shaped = r[shapes.rows[r]]
+                if len(shaped):
+                    mask = masks.get((u, d))
+                    if mask is None:
+                        mask = masks[(u, d)] = _start_masks(unit.starts, d, occ.shape[1])
+                    here = occ[shaped][:, None, :]
+                    weeks = np.concatenate([here, np.where(mask[None], u, here)], axis=1)
+                    found = shapes.excess(shaped, weeks)
+                    shapes.remember(shaped, found[:, 0])
+                    foreseen.append((shaped, found[:, 1:]))
+                    cost += SHAPE_COST * (found[:, 1:] - found[:, :1]).sum(axis=0)
         for g, _m, d in unit.groups:
             group = groups[g]
             k = group.min_days
@@ -158,15 +249,31 @@ def construct(
                     apart = (unit.days == e) & (unit.starts != s2 + d2) & (unit.starts + d != s2)
                     cost += apart * weight[v]
             cost += near[unit.days]
-        cost += np.fromiter((rng.random() for _ in range(len(cost))), float, len(cost)) * 0.5
+        cost += shuffle.random(len(cost)) * NOISE
         for t, until in tabu[u].items():
             if until > iterations:
                 cost[np.searchsorted(unit.starts, t)] += TABU_COST
         i = int(np.argmin(cost))
         t = int(unit.starts[i])
-        for v in _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u):
+        kept = len(start_of)
+        for v in _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u, durations):
             remove(v)
+        for v in pairs.conflicts(unit.members, t, partner_start, u):
+            if v in start_of:
+                remove(v)
+        for v in last.conflicts(unit.members, t, occ, u):
+            if v in start_of:
+                remove(v)
         place(u, t)
+        if len(start_of) == kept + 1:  # nothing evicted: the rows are as foreseen
+            for shaped, after in foreseen:
+                shapes.remember(shaped, after[:, i])
+        for _m, _d, r in unit.members:
+            for row in r[shapes.rows[r]]:
+                while (v := _shape_violator(shapes, occ, int(row), u, weight, rng)) is not None:
+                    remove(v)
+        while (v := pools.violator(u, unit.members, t, rng)) is not None:
+            remove(v)
         if len(start_of) > len(best):
             best, best_at = dict(start_of), iterations
         elif iterations - best_at > STALL_FACTOR * len(units) + 1000:
@@ -186,78 +293,34 @@ def construct(
 _NO_ROWS = np.zeros(0, dtype=np.int64)
 
 
-def _over_limits(r, d, days, day_load, per_day, max_days) -> np.ndarray:
-    """For each candidate start (its day in ``days``): how many of the rows ``r`` it would take
-    over their lessons-a-day limit or onto a day beyond their days-a-week limit."""
-    out = np.zeros(len(days))
-    lim = per_day[r]
-    if np.isfinite(lim).any():
-        out += (day_load[r][:, days] + d > lim[:, None]).sum(axis=0)
-    most = max_days[r]
-    if np.isfinite(most).any():
-        used = day_load[r] > 0
-        full = used.sum(axis=1) >= most
-        out += (~used[:, days] & full[:, None]).sum(axis=0)
-    return out
+def _start_masks(starts: np.ndarray, d: int, n_slots: int) -> np.ndarray:
+    """One row per candidate start: the slots a ``d``-slot meeting starting there covers."""
+    mask = np.zeros((len(starts), n_slots), dtype=bool)
+    for o in range(d):
+        mask[np.arange(len(starts)), starts + o] = True
+    return mask
 
 
-def _new_gaps(rows, d, unit, occ, day_ranges, teach_prefix) -> np.ndarray:
-    """For each candidate start: the change in idle teaching slots between the first and last
-    lesson of that day, summed over ``rows``, when a ``d``-slot meeting starts there."""
-    out = np.zeros(len(unit.starts))
-    busy = occ[rows] >= 0
-    for day in np.unique(unit.days):
-        here = unit.days == day
-        ts = unit.starts[here]
-        a, b = day_ranges[day].start, day_ranges[day].stop
-        for row in busy[:, a:b]:
-            idx = np.flatnonzero(row)
-            if not len(idx):
-                continue
-            first, last, count = a + idx[0], a + idx[-1], len(idx)
-            old = teach_prefix[last + 1] - teach_prefix[first] - count
-            lo, hi = np.minimum(first, ts), np.maximum(last, ts + d - 1)
-            out[here] += teach_prefix[hi + 1] - teach_prefix[lo] - (count + d) - old
-    return out
+def _shape_violator(shapes: Shapes, occ, row: int, u: int, weight, rng) -> int | None:
+    """A unit of ``row`` (not ``u``) to evict when the row breaks a rule on the shape of its days:
+    the one whose removal repairs the most, pinned ones last, ties at random."""
+    here = occ[row]
+    if shapes.now(np.asarray([row]), occ)[0] <= 0:
+        return None
+    others = np.unique(here[here >= 0])
+    others = others[others != u]
+    if not len(others):
+        return None
+    without = np.where(here[None] == others[:, None], -1, here[None])
+    left = shapes.excess(np.asarray([row]), without[None])[0]
+    noise = np.fromiter((rng.random() for _ in range(len(others))), float, len(others))
+    score = left + 0.01 * weight[others] + 0.5 * noise
+    return int(others[int(np.argmin(score))])
 
 
-def _gapless(problem: Problem, row_of, n_rows: int) -> np.ndarray:
-    """Rows of people under a hard max-gaps rule (a day or a week)."""
-    out = np.zeros(n_rows, dtype=bool)
-    for c in problem.data.constraints:
-        if c.active and c.hard and c.kind in ("max_gaps_per_day", "max_gaps_per_week"):
-            for resource in problem.resources_for(c.target):
-                row = row_of.get(frozenset(resource.meetings))
-                if row is not None:
-                    out[row] = True
-    return out
-
-
-def _limits(problem: Problem, row_of, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per occupancy row: the hard limit of lesson slots a day and of days a week (inf: none)."""
-    per_day = np.full(n_rows, np.inf)
-    max_days = np.full(n_rows, np.inf)
-    for t, r in zip(problem.data.teachers, problem.teachers, strict=True):
-        row = row_of.get(frozenset(r.meetings))
-        if t.max_slots_per_day is not None and row is not None:
-            per_day[row] = min(per_day[row], t.max_slots_per_day)
-    for c in problem.data.constraints:
-        if not (c.active and c.hard) or c.kind not in ("max_per_day", "max_days_per_week"):
-            continue
-        if c.kind == "max_per_day" and c.activities:
-            continue
-        table, limit = (per_day, c.max_slots) if c.kind == "max_per_day" else (max_days, c.max_days)
-        for resource in problem.resources_for(c.target):
-            row = row_of.get(frozenset(resource.meetings))
-            if row is not None:
-                table[row] = min(table[row], limit)
-    return per_day, max_days
-
-
-def _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u) -> set[int]:
+def _conflicts(problem, unit, t, occ, groups, meeting_unit, start_of, u, durations) -> set[int]:
     """Placed units that placing ``unit`` at ``t`` would break a rule with."""
     day_of = problem.grid.day_of
-    durations = [x.duration for x in problem.meetings]
     out: set[int] = set()
     for _m, d, r in unit.members:
         if len(r):
@@ -305,6 +368,8 @@ def _units(problem: Problem, day_of: np.ndarray) -> tuple[list[int], list[_Unit]
         common = set(problem.meetings[ms[0]].starts)
         for m in ms[1:]:
             common &= set(problem.meetings[m].starts)
+        for m in ms:
+            common -= _roomless_starts(problem, m)
         starts = np.asarray(sorted(common), dtype=np.int64)
         for m in ms:
             meeting_unit[m] = len(units)
@@ -320,6 +385,16 @@ def _units(problem: Problem, day_of: np.ndarray) -> tuple[list[int], list[_Unit]
     return meeting_unit, units
 
 
+def _roomless_starts(problem: Problem, m: int) -> set[int]:
+    """Starts at which every candidate room of meeting ``m`` is unavailable in some slot it covers
+    (``compile`` removes them only for meetings with one possible room)."""
+    meeting = problem.meetings[m]
+    if len(meeting.rooms) < 2:
+        return set()
+    closed = frozenset.intersection(*(problem.room_unavailable[k] for k in meeting.rooms))
+    return {t for t in meeting.starts if closed.intersection(meeting.covers(t))}
+
+
 def _resource_rows(problem: Problem) -> tuple[dict[int, np.ndarray], dict[frozenset, int]]:
     """Meeting -> rows of the occupancy table it uses: one row per person (people attending the
     very same meetings share a row) and one per hard not-overlapping rule; and the row of each
@@ -330,6 +405,11 @@ def _resource_rows(problem: Problem) -> tuple[dict[int, np.ndarray], dict[frozen
     for c in problem.data.constraints:
         if c.kind == "not_overlapping" and c.active and c.hard:
             sets.append(tuple(m for a in c.activities for m in problem.activity_meetings[a]))
+    by_room: dict[int, list[int]] = defaultdict(list)
+    for m, meeting in enumerate(problem.meetings):
+        if len(meeting.rooms) == 1:
+            by_room[meeting.rooms[0]].append(m)
+    sets.extend(tuple(ms) for _room, ms in sorted(by_room.items()))
     for meetings in sets:
         key = frozenset(meetings)
         if len(key) < 2 or key in seen:

@@ -7,6 +7,8 @@ from ortools.sat.python import cp_model
 
 from scheduler.io.fet import import_fet
 from scheduler.model import MaxPerDay, MinDaysBetween, Solution, Target
+from scheduler.solver import construct as construct_module
+from scheduler.solver import construct_shape
 from scheduler.solver.check import check
 from scheduler.solver.compile import compile_problem
 from scheduler.solver.construct import construct, relax
@@ -38,9 +40,27 @@ def test_construct_places_every_meeting_without_breaking_the_rules_it_keeps(name
     assert not broken, report.by_rule(hard=True)
 
 
-def test_quick_start_repairs_a_placement_into_a_timetable_the_checker_accepts():
-    """Horario_ISJ has hard rules construct does not keep (gaps, lessons a day): the repair
-    model settles them."""
+def test_construct_alone_keeps_gaps_and_lessons_a_day_on_horario_isj():
+    data = _fet("Horario_ISJ.fet")
+    problem = compile_problem(data)
+    quick = quick_start(problem, time_limit_s=20, clock=_clock(), seed=0, workers=1)
+    assert quick.found_by == "construct" and "repair_search_s" not in quick.profile
+    report = check(data, Solution(placements=placements(problem, quick.starts, quick.rooms)))
+    assert report.hard_violations == 0
+
+
+class _Blind(construct_shape.Shapes):
+    """Shapes that know no row: construct then ignores gaps and lessons a day."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.rows[:] = False
+
+
+def test_quick_start_repairs_a_placement_into_a_timetable_the_checker_accepts(monkeypatch):
+    """Blind to the shape of days, construct breaks Horario_ISJ's hard gaps and lessons-a-day
+    rules: the repair model settles them."""
+    monkeypatch.setattr(construct_module, "Shapes", _Blind)
     data = _fet("Horario_ISJ.fet")
     problem = compile_problem(data)
     quick = quick_start(problem, time_limit_s=20, clock=_clock(), seed=0, workers=1)
