@@ -10,6 +10,7 @@ from scheduler.model import (
     MaxContinuous,
     MaxDaysPerWeek,
     MaxGapsPerWeek,
+    MinDaysBetween,
     MinPerDay,
     Room,
     SameStart,
@@ -152,3 +153,35 @@ def test_a_lesson_that_ends_the_day_comes_after_the_groups_other_lessons(seed):
         constraints=(EndsDay(id="e", activities=("A",)),),
     )
     assert _hard(data, seed) == {}
+
+
+def _soft_penalty(data, seed: int) -> int:
+    problem = compile_problem(data)
+    made = construct(problem, time_limit_s=5, seed=seed)
+    assert made.complete
+    report = check(data, Solution(placements=placements(problem, made.starts, {})))
+    assert report.hard_violations == 0
+    return report.soft_penalty
+
+
+def _full_week_of_split_lessons():
+    """One class, three days of three periods, three subjects of three lessons each: the week is
+    full, so each subject on three different days needs lessons moved out of the way."""
+    acts = [lesson(a, teacher=f"T{a}", meetings=(1, 1, 1)) for a in "ABC"]
+    rules = tuple(
+        MinDaysBetween(id=f"spread-{a}", activities=(a,), min_days=1, hard=False, weight=95)
+        for a in "ABC"
+    )
+    return school(*acts, days=3, slots=3, constraints=rules)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_soft_min_days_rules_spread_a_full_week(seed):
+    assert _soft_penalty(_full_week_of_split_lessons(), seed) == 0
+
+
+def test_without_their_cost_soft_min_days_rules_are_broken(monkeypatch):
+    """The test above can fail: placed without the soft cost, lessons pile up on days."""
+    monkeypatch.setattr("scheduler.solver.construct.SOFT_CLOSE", 0.0)
+    data = _full_week_of_split_lessons()
+    assert any(_soft_penalty(data, seed) > 0 for seed in range(4))
