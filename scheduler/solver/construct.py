@@ -27,7 +27,7 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -115,27 +115,17 @@ def construct(
         later = _search(
             problem, keep_until - clock(), seed, clock, stop, True, made.starts, SOFT_RELIEF
         )
-        made = Construction(
-            starts=later.starts,
-            complete=later.complete,
-            placed=later.placed,
-            meetings=later.meetings,
-            iterations=made.iterations + later.iterations,
-            seconds=clock() - began,
-        )
+        made = _after(made, later, clock() - began)
     left = began + time_limit_s - clock()
     if made.complete or left <= 0 or (stop is not None and stop()):
         return made
     more = _search(problem, left, seed, clock, stop, False, made.starts, SOFT_RELIEF)
-    return Construction(
-        starts=more.starts,
-        complete=more.complete,
-        placed=more.placed,
-        meetings=more.meetings,
-        iterations=made.iterations + more.iterations,
-        seconds=clock() - began,
-        kept_all=False,
-    )
+    return replace(_after(made, more, clock() - began), kept_all=False)
+
+
+def _after(earlier: Construction, later: Construction, seconds: float) -> Construction:
+    """The placement a later search reached from an earlier one, counting both searches."""
+    return replace(later, iterations=earlier.iterations + later.iterations, seconds=seconds)
 
 
 def _search(
