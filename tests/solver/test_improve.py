@@ -44,6 +44,7 @@ def test_improve_lowers_the_penalty_and_keeps_every_hard_rule(monkeypatch):
     assert better.first_s == incumbent.first_s  # still the time of the solve's first timetable
     assert seen and seen[-1].objective == better.objective
     assert all(p.stage == "improving" for p in seen)
+    assert [p.solutions for p in seen] == list(range(2, 2 + len(seen)))  # counts the first one
     report = check(data, Solution(placements=placements(problem, better.starts, better.rooms)))
     assert report.hard_violations == 0 and report.placed == report.meetings
     assert report.soft_penalty == better.objective

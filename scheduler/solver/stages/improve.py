@@ -152,7 +152,8 @@ def improve(
         hot = _hot_sources(build, solver)
         improved += 1
         if progress is not None:
-            progress(Progress(clock(), improved, float(best_objective), None, stage="improving"))
+            found = 1 + improved  # the timetable it started from, then each better one
+            progress(Progress(clock(), found, float(best_objective), None, stage="improving"))
     if not improved:
         if proven and incumbent.objective == best_objective:  # no room penalty either
             return replace(incumbent, status="optimal", bound=float(best_objective))
