@@ -99,3 +99,19 @@ class Reporter(cp_model.CpSolverSolutionCallback):
     def _emit(self) -> None:
         if self._callback is not None:
             self._callback(Progress(self._clock(), self.solutions, self.objective, self.bound))
+
+
+def solve_watched(
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    cancel: CancelToken | None,
+    callback: cp_model.CpSolverSolutionCallback | None = None,
+) -> int:
+    """``solver.solve(model)``, stopped early when ``cancel`` is cancelled meanwhile."""
+    if cancel is not None:
+        cancel.attach(solver)
+    try:
+        return solver.solve(model, callback)
+    finally:
+        if cancel is not None:
+            cancel.attach(None)

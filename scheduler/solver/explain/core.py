@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from scheduler.solver.explain.guards import Guarded
-from scheduler.solver.progress import CancelToken
+from scheduler.solver.progress import CancelToken, solve_watched
 
 INFEASIBLE, FEASIBLE, UNKNOWN = "infeasible", "feasible", "unknown"
 
@@ -83,13 +83,7 @@ class CoreSearch:
         solver.parameters.max_time_in_seconds = max(0.05, min(limit, self.left()))
         solver.parameters.num_workers = self.workers
         solver.parameters.random_seed = 0
-        if self.cancel is not None:
-            self.cancel.attach(solver)
-        try:
-            status = solver.solve(model)
-        finally:
-            if self.cancel is not None:
-                self.cancel.attach(None)
+        status = solve_watched(solver, model, self.cancel)
         self.solves += 1
         if status == cp_model.INFEASIBLE:
             used = set(solver.sufficient_assumptions_for_infeasibility()) if core else set()

@@ -25,7 +25,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.solver import rooms as room_step
 from scheduler.solver.compile import Problem
-from scheduler.solver.progress import CancelToken, Progress, ProgressCallback
+from scheduler.solver.progress import CancelToken, Progress, ProgressCallback, solve_watched
 from scheduler.solver.stages.quick import QuickStart
 from scheduler.solver.stages.timetable import (
     Timetable,
@@ -117,13 +117,7 @@ def improve(
         # Symmetry detection: of little use with most meetings fixed, and on some of these
         # models CP-SAT 9.15 fails in it (IndexError "absl::btree_map::at").
         params.symmetry_level = 0
-        if cancel is not None:
-            cancel.attach(solver)
-        try:
-            status = solver.solve(build.model)
-        finally:
-            if cancel is not None:
-                cancel.attach(None)
+        status = solve_watched(solver, build.model, cancel)
         if status == cp_model.OPTIMAL and len(free) >= max_free:
             proven = True  # every meeting was free: nothing better exists
         if status == cp_model.OPTIMAL:

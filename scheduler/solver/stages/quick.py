@@ -26,7 +26,7 @@ from scheduler.solver import rooms as room_step
 from scheduler.solver.check import check
 from scheduler.solver.compile import Problem
 from scheduler.solver.construct import construct, relax
-from scheduler.solver.progress import CancelToken
+from scheduler.solver.progress import CancelToken, solve_watched
 from scheduler.solver.rules import RULES, Build
 from scheduler.solver.stages.timetable import Timetable, complete_hint
 from scheduler.solver.variables import Variables
@@ -119,13 +119,7 @@ def quick_start(
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.symmetry_level = 0
     solver.parameters.max_presolve_iterations = 1
-    if cancel is not None:
-        cancel.attach(solver)
-    try:
-        status = solver.solve(model)
-    finally:
-        if cancel is not None:
-            cancel.attach(None)
+    status = solve_watched(solver, model, cancel)
     profile["repair_search_s"] = clock() - began
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return out

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from scheduler.model import Activity, SchoolData
-from scheduler.solver.progress import CancelToken
+from scheduler.solver.progress import CancelToken, solve_watched
 from scheduler.solver.stages.lunch import LunchPlan
 from scheduler.solver.stages.seat_model import W_REQUIRED, SeatModel, collect_wants
 from scheduler.solver.stages.seating import Want, seat_greedily
@@ -183,13 +183,7 @@ def _run(sm: SeatModel, budget: float, seed: int, workers, cancel):
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers or os.cpu_count() or 1
     solver.parameters.symmetry_level = 0  # students look alike; the search is not helped
-    if cancel is not None:
-        cancel.attach(solver)
-    try:
-        status = solver.solve(sm.model)
-    finally:
-        if cancel is not None:
-            cancel.attach(None)
+    status = solve_watched(solver, sm.model, cancel)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
     return sm.decode(solver), status == cp_model.OPTIMAL

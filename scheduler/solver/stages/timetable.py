@@ -19,7 +19,7 @@ from scheduler.model import Placement, Solution
 from scheduler.model.solution import SolveStatus
 from scheduler.solver import rooms as room_step
 from scheduler.solver.compile import Problem
-from scheduler.solver.progress import CancelToken, ProgressCallback, Reporter
+from scheduler.solver.progress import CancelToken, ProgressCallback, Reporter, solve_watched
 from scheduler.solver.rules import RULES, Build, room_capacity
 from scheduler.solver.variables import Variables
 
@@ -145,13 +145,9 @@ def solve_timetable(
             timer = threading.Timer(enough_s, _stop_if_found, args=(reporter, solver))
             timer.daemon = True
             timer.start()
-        if cancel is not None:
-            cancel.attach(solver)
         try:
-            status = solver.solve(model, reporter)
+            status = solve_watched(solver, model, cancel, reporter)
         finally:
-            if cancel is not None:
-                cancel.attach(None)
             if timer is not None:
                 timer.cancel()
         size = {
